@@ -1,0 +1,48 @@
+using System.CommandLine;
+
+namespace Force12.Queues.Cli;
+
+/// <summary>The <c>force12</c> command line: builds the verb tree and maps parse errors to exit code 2.</summary>
+internal static class Force12Cli
+{
+    /// <summary>
+    /// One factory per verb. A verb is added here only once it does real work, so that
+    /// <c>force12 --help</c> never lists a verb that does not exist.
+    /// </summary>
+    private static readonly Func<Command>[] VerbFactories =
+    [
+    ];
+
+    /// <summary>Builds the root command with every verb registered.</summary>
+    public static RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand(
+            "Force12.Queues: scales queue-driven pipelines (Kafka, Kinesis, RabbitMQ) by the backlog they must drain within their SLA.");
+        foreach (var create in VerbFactories)
+        {
+            root.Subcommands.Add(create());
+        }
+
+        return root;
+    }
+
+    /// <summary>Parses <paramref name="args"/> and runs the chosen verb, writing to the given streams.</summary>
+    /// <returns>The process exit code (see <see cref="ExitCodes"/>).</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var parseResult = CreateRootCommand().Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message).ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run 'force12 --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.BadArguments;
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+}
