@@ -1,0 +1,42 @@
+using Force12.Queues.Core.Agent;
+
+namespace Force12.Queues.Core.Tests.Agent;
+
+public sealed class AgentStatusBoardTests
+{
+    [Fact]
+    public void Current_BeforeAnyPublish_IsEmpty()
+    {
+        Assert.Same(AgentStatus.Empty, new AgentStatusBoard().Current);
+    }
+
+    [Fact]
+    public void Publish_MoreThanHistoryLength_KeepsOnlyTheNewest()
+    {
+        var board = new AgentStatusBoard(historyLength: 3);
+
+        for (var tick = 1; tick <= 5; tick++)
+        {
+            board.Publish(StatusAt(tick));
+        }
+
+        Assert.Equal([3L, 4L, 5L], board.Since(0).Select(s => s.Tick));
+        Assert.Equal(5, board.Current.Tick);
+    }
+
+    [Fact]
+    public void Since_ATick_ReturnsOnlyLaterTicksOldestFirst()
+    {
+        var board = new AgentStatusBoard();
+        for (var tick = 1; tick <= 4; tick++)
+        {
+            board.Publish(StatusAt(tick));
+        }
+
+        Assert.Equal([3L, 4L], board.Since(2).Select(s => s.Tick));
+        Assert.Empty(board.Since(4));
+    }
+
+    private static AgentStatus StatusAt(long tick) =>
+        new() { Tick = tick, At = DateTimeOffset.UnixEpoch.AddSeconds(tick), Pipelines = [] };
+}

@@ -1,0 +1,38 @@
+namespace Force12.Queues.Hosting.Tests;
+
+/// <summary>The live page in real headless Chromium against a real Kestrel server.</summary>
+public sealed class LivePageBrowserTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task LivePage_NewTicks_ShowsEveryPipelineAndRedrawsTheChart()
+    {
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var ct = cancellation.Token;
+        await using var host = await AgentTestHost.StartAsync();
+        host.Board.Publish(SampleStatus.At(1, SampleStatus.Bulbs(required: 1), SampleStatus.BulbState()));
+        await using var page = await ChromiumPage.OpenAsync(host.BaseAddress, ct);
+
+        await Eventually.HoldsAsync(
+            async () => (await page.EvaluateAsync("window.force12 ? window.force12.pipelines().length : 0", ct)).GetInt32() == 2,
+            Timeout, "the page shows both pipelines");
+        var cards = await page.EvaluateAsync("[...document.querySelectorAll('[data-pipeline]')].map(e => e.dataset.pipeline).join(',')", ct);
+        Assert.Equal("bulbs,bulb-state", cards.GetString());
+        const string chart = "document.querySelector('[data-pipeline=\"bulbs\"] canvas').toDataURL()";
+        var before = (await page.EvaluateAsync(chart, ct)).GetString();
+
+        for (var tick = 2; tick <= 5; tick++)
+        {
+            host.Board.Publish(SampleStatus.At(tick, SampleStatus.Bulbs(required: tick * 2), SampleStatus.BulbState()));
+        }
+
+        await Eventually.HoldsAsync(
+            async () => (await page.EvaluateAsync("window.force12.points('bulbs')", ct)).GetInt32() == 5,
+            Timeout, "the page has drawn all five ticks");
+        var after = (await page.EvaluateAsync(chart, ct)).GetString();
+        Assert.NotEqual(before, after);
+        var text = (await page.EvaluateAsync("document.querySelector('[data-pipeline=\"bulbs\"]').innerText", ct)).GetString();
+        Assert.Contains("10 required, 3 running, 2 ready", text, StringComparison.Ordinal);
+    }
+}
