@@ -1,0 +1,26 @@
+namespace Force12.Queues.Core.Lag;
+
+/// <summary>Why a collection failed. A failed collection never reports a lag, least of all zero.</summary>
+public enum LagErrorKind
+{
+    /// <summary>No broker / endpoint answered within the request timeout.</summary>
+    Unreachable,
+
+    /// <summary>The credentials were refused (SASL, TLS handshake).</summary>
+    AuthenticationFailed,
+
+    /// <summary>Authenticated, but not allowed to describe the group or topic.</summary>
+    NotAuthorized,
+
+    /// <summary>The consumer group does not exist (no members and no committed offsets).</summary>
+    UnknownGroup,
+
+    /// <summary>A configured topic / stream / queue does not exist (never created, or deleted).</summary>
+    StreamNotFound,
+
+    /// <summary>Some units answered and others did not (for example a partition leader is down).</summary>
+    PartialFailure,
+
+    /// <summary>Anything else the source reported; see the message.</summary>
+    Other,
+}

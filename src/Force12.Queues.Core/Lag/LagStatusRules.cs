@@ -1,0 +1,47 @@
+namespace Force12.Queues.Core.Lag;
+
+/// <summary>The status rules, as a pure function of one unit's current numbers and short history.</summary>
+public static class LagStatusRules
+{
+    /// <summary>
+    /// Classifies a unit. Order of precedence: no commit, caught up (lag 0), stalled, hot, ok.
+    /// </summary>
+    /// <param name="hasCommit">Whether the group ever committed on the unit.</param>
+    /// <param name="lag">Messages waiting.</param>
+    /// <param name="committedUnchangedFor">How long the committed position has not moved.</param>
+    /// <param name="lagWhenCommitLastMoved">The lag when the committed position last moved.</param>
+    /// <param name="stallAfter">How long a position may stand still while lag grows before it is stalled.</param>
+    /// <param name="perConsumerRate">One consumer's throughput on this unit in messages per second, or null while unknown.</param>
+    /// <param name="sla">The pipeline's SLA, or null when none applies (never hot).</param>
+    public static LagUnitStatus Classify(
+        bool hasCommit,
+        long lag,
+        TimeSpan committedUnchangedFor,
+        long lagWhenCommitLastMoved,
+        TimeSpan stallAfter,
+        double? perConsumerRate,
+        TimeSpan? sla)
+    {
+        if (!hasCommit)
+        {
+            return LagUnitStatus.NoCommit;
+        }
+
+        if (lag <= 0)
+        {
+            return LagUnitStatus.CaughtUp;
+        }
+
+        if (committedUnchangedFor >= stallAfter && lag > lagWhenCommitLastMoved)
+        {
+            return LagUnitStatus.Stalled;
+        }
+
+        if (sla is { } limit && perConsumerRate is > 0 and var rate && lag / rate > limit.TotalSeconds)
+        {
+            return LagUnitStatus.Hot;
+        }
+
+        return LagUnitStatus.Ok;
+    }
+}
