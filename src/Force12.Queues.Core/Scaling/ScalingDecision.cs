@@ -1,0 +1,24 @@
+namespace Force12.Queues.Core.Scaling;
+
+/// <summary>What <see cref="SlaScalingPolicy"/> decided for one pipeline at one instant.</summary>
+public sealed record ScalingDecision
+{
+    /// <summary>Pods the pipeline should run, within [MinPods, MaxPods].</summary>
+    public required int RequiredPods { get; init; }
+
+    /// <summary>Pods the SLA formula asks for right now, before stabilisation and step limits (still capped).</summary>
+    public required int InstantNeed { get; init; }
+
+    /// <summary>Why <see cref="RequiredPods"/> has its value.</summary>
+    public required ScalingReason Reason { get; init; }
+
+    /// <summary>A sentence a person can read, invariant culture, for example
+    /// "backlog 48,000 msgs drains in 9.6 s at 5 pods; SLA 10 s; arrivals 1,200/s".</summary>
+    public required string Explanation { get; init; }
+
+    /// <summary>Per-pod throughput (messages per second) the decision used: learned, or the prior.</summary>
+    public required double PerPodThroughput { get; init; }
+
+    /// <summary>The history to pass into the next decision.</summary>
+    public required StabilisationHistory History { get; init; }
+}

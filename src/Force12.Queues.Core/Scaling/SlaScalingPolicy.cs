@@ -1,0 +1,131 @@
+namespace Force12.Queues.Core.Scaling;
+
+/// <summary>
+/// Turns one pipeline's backlog, arrivals and throughput into the pods that meet its SLA:
+/// N &gt;= (L / T + lambda) / mu, capped at useful parallelism and [MinPods, MaxPods]. Scales up at once
+/// (optionally bounded per decision), down only after the lower need held for the stabilisation window,
+/// never down on missing metrics, to fallback pods after repeated failed polls, and never up for a
+/// stalled group or for hot partitions. Pure: no clock, no I/O; state travels in <see cref="PolicyInput"/>
+/// and out in <see cref="ScalingDecision.History"/>.
+/// </summary>
+public static class SlaScalingPolicy
+{
+    /// <summary>Decides the pods for one pipeline. <paramref name="options"/> must be valid (see <see cref="SlaPolicyOptionsValidator"/>).</summary>
+    public static ScalingDecision Decide(SlaPolicyOptions options, PolicyInput input)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(input);
+        var mu = input.Throughput.Or(options.PerPodThroughputPrior);
+        var current = Math.Max(0, input.CurrentPods);
+
+        if (input.ConsecutiveFailedPolls >= options.FallbackAfterFailedPolls)
+        {
+            return Hold(options, input, Math.Max(current, options.FallbackPods), ScalingReason.FallbackAfterFailedPolls, mu);
+        }
+
+        if (!input.MetricsAvailable)
+        {
+            return Hold(options, input, current, ScalingReason.MetricsUnavailableHold, mu);
+        }
+
+        if (input.Stalled)
+        {
+            return Hold(options, input, current, ScalingReason.ConsumerGroupStalled, mu);
+        }
+
+        var uncapped = PodNeed.WithHotUnits(input, options.Sla.TotalSeconds, mu);
+        var (need, reason) = CapAndActivate(options, input, current, uncapped);
+        var history = input.History.Record(input.At, need, options.ScaleDownStabilisation);
+        int required;
+        if (need > current)
+        {
+            var step = options.MaxScaleUpStep;
+            var bounded = step is { } s && need - current > s;
+            required = bounded ? current + step!.Value : need;
+            reason = bounded ? ScalingReason.ScaleUpBoundedByStep : reason ?? ScalingReason.ScaleUpForSla;
+        }
+        else if (need < current)
+        {
+            var stabilised = Math.Max(need, Math.Min(current, history.HighestNeed(need)));
+            required = Math.Clamp(stabilised, options.MinPods, options.MaxPods);
+            reason = required < current ? ScalingReason.ScaleDownAfterStabilisation : ScalingReason.ScaleDownDeferred;
+        }
+        else
+        {
+            required = need;
+            reason ??= ScalingReason.WithinSla;
+        }
+
+        return new ScalingDecision
+        {
+            RequiredPods = required,
+            InstantNeed = need,
+            Reason = reason.Value,
+            Explanation = ScalingExplanation.Build(reason.Value, input, options, required, uncapped, need, mu),
+            PerPodThroughput = mu,
+            History = history,
+        };
+    }
+
+    /// <summary>Applies the caps, the minimum and activation from zero; returns the need and the reason a cap or rule set, if any.</summary>
+    private static (int Need, ScalingReason? Reason) CapAndActivate(SlaPolicyOptions options, PolicyInput input, int current, int uncapped)
+    {
+        var need = uncapped;
+        ScalingReason? reason = input.HotUnits > 0 ? ScalingReason.HotPartitionsFlagged : null;
+        var parallelism = Math.Max(1, input.UsefulParallelism);
+        if (need > parallelism)
+        {
+            need = parallelism;
+            reason = ScalingReason.CappedAtUsefulParallelism;
+        }
+
+        if (need > options.MaxPods)
+        {
+            need = options.MaxPods;
+            reason = ScalingReason.CappedAtMaximum;
+        }
+
+        var idle = input.BacklogMessages <= 0 && input.ArrivalRatePerSecond <= 0;
+        if (current == 0)
+        {
+            if (input.BacklogMessages > options.ActivationBacklogThreshold)
+            {
+                need = Math.Max(need, 1);
+                reason ??= ScalingReason.ActivatedFromZero;
+            }
+            else
+            {
+                // Below the activation threshold a pipeline at zero stays at its minimum.
+                need = 0;
+                idle = true;
+            }
+        }
+
+        if (need <= options.MinPods)
+        {
+            need = options.MinPods;
+            if (idle)
+            {
+                reason = ScalingReason.IdleAtMinimum;
+            }
+        }
+
+        return (need, reason);
+    }
+
+    private static ScalingDecision Hold(SlaPolicyOptions options, PolicyInput input, int pods, ScalingReason reason, double mu)
+    {
+        var required = Math.Clamp(pods, options.MinPods, options.MaxPods);
+        return new ScalingDecision
+        {
+            RequiredPods = required,
+            InstantNeed = required,
+            Reason = reason,
+            Explanation = ScalingExplanation.Build(reason, input, options, required, required, required, mu),
+            PerPodThroughput = mu,
+
+            // Recording the held count keeps a later scale-down waiting a full window after data returns.
+            History = input.History.Record(input.At, required, options.ScaleDownStabilisation),
+        };
+    }
+}
