@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+
+namespace Force12.Queues.Core.Pods;
+
+/// <summary>
+/// What one pod of a pipeline looks like. A pod is started and stopped as one unit: every container,
+/// or none of them.
+/// </summary>
+public sealed record PodTemplate
+{
+    /// <summary>Default <see cref="StopGracePeriod"/>: 10 seconds.</summary>
+    public static readonly TimeSpan DefaultStopGracePeriod = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Name of the pipeline the pods belong to: lowercase letters, digits, '-', '_' and '.', starting with a letter
+    /// or digit, 1 to 63 characters. Required. Pods are found again by it.
+    /// </summary>
+    public required string Pipeline { get; init; }
+
+    /// <summary>The containers of each pod, in start order; the first owns the pod's network namespace. At least one.</summary>
+    public required IReadOnlyList<ContainerTemplate> Containers { get; init; }
+
+    /// <summary>Networking of the pod. Default <see cref="PodNetworkMode.Pod"/>.</summary>
+    public PodNetworkMode NetworkMode { get; init; } = PodNetworkMode.Pod;
+
+    /// <summary>Network to attach the pod to; required when <see cref="NetworkMode"/> is <see cref="PodNetworkMode.Network"/>, otherwise must be <c>null</c>.</summary>
+    public string? NetworkName { get; init; }
+
+    /// <summary>Time between SIGTERM and SIGKILL when a pod is stopped. Default 10 s; 0 to 1 hour, whole seconds for Docker.</summary>
+    public TimeSpan StopGracePeriod { get; init; } = DefaultStopGracePeriod;
+
+    /// <summary>Extra labels put on every container of the pod. Keys starting with <c>force12.</c> are reserved. Default empty.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = ImmutableDictionary<string, string>.Empty;
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Force12.Queues.Core.Pods;
+
+/// <summary>
+/// Checks a <see cref="PodTemplate"/> and returns every problem at once, each naming the field
+/// (for example <c>Containers[1].MemoryLimitBytes: must be at least 6291456 bytes (6 MiB), was 1024.</c>).
+/// Orchestrators add their own checks on top (see <see cref="IPodOrchestrator.Validate"/>).
+/// </summary>
+public static partial class PodTemplateValidator
+{
+    /// <summary>Smallest memory limit Docker accepts: 6 MiB.</summary>
+    public const long MinimumMemoryLimitBytes = 6 * 1024 * 1024;
+
+    /// <summary>Longest stop grace period accepted: 1 hour.</summary>
+    public static readonly TimeSpan MaximumStopGracePeriod = TimeSpan.FromHours(1);
+
+    /// <summary>Returns every problem found in <paramref name="template"/>; empty when it is valid.</summary>
+    public static IReadOnlyList<string> Validate(PodTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var errors = new List<string>();
+        if (string.IsNullOrEmpty(template.Pipeline) || !PipelineName().IsMatch(template.Pipeline))
+        {
+            errors.Add($"Pipeline: must be 1 to 63 of a-z, 0-9, '-', '_', '.' starting with a letter or digit, was '{template.Pipeline}'.");
+        }
+
+        ValidateNetwork(template, errors);
+        if (template.StopGracePeriod < TimeSpan.Zero || template.StopGracePeriod > MaximumStopGracePeriod)
+        {
+            errors.Add($"StopGracePeriod: must be between 0 and 1 hour, was {template.StopGracePeriod}.");
+        }
+
+        foreach (var key in template.Labels.Keys)
+        {
+            if (key.StartsWith(PodLabels.Prefix, StringComparison.Ordinal))
+            {
+                errors.Add($"Labels['{key}']: keys starting with '{PodLabels.Prefix}' are reserved for the orchestrator.");
+            }
+        }
+
+        if (template.Containers is null || template.Containers.Count == 0)
+        {
+            errors.Add("Containers: at least one container is required.");
+            return errors;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < template.Containers.Count; i++)
+        {
+            ValidateContainer(template.Containers[i], $"Containers[{i.ToString(CultureInfo.InvariantCulture)}]", names, errors);
+        }
+
+        return errors;
+    }
+
+    /// <summary>Throws <see cref="PodTemplateException"/> listing every problem if <paramref name="errors"/> is not empty.</summary>
+    public static void ThrowIfAny(PodTemplate template, IReadOnlyList<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (errors.Count > 0)
+        {
+            throw new PodTemplateException(template.Pipeline, errors);
+        }
+    }
+
+    private static void ValidateNetwork(PodTemplate template, List<string> errors)
+    {
+        if (!Enum.IsDefined(template.NetworkMode))
+        {
+            errors.Add($"NetworkMode: must be Pod, Host or Network, was {template.NetworkMode}.");
+        }
+        else if (template.NetworkMode == PodNetworkMode.Network && string.IsNullOrWhiteSpace(template.NetworkName))
+        {
+            errors.Add("NetworkName: is required when NetworkMode is Network.");
+        }
+        else if (template.NetworkMode != PodNetworkMode.Network && template.NetworkName is not null)
+        {
+            errors.Add($"NetworkName: must be empty unless NetworkMode is Network (NetworkMode is {template.NetworkMode}).");
+        }
+    }
+
+    private static void ValidateContainer(ContainerTemplate container, string path, HashSet<string> names, List<string> errors)
+    {
+        if (container is null)
+        {
+            errors.Add($"{path}: must not be null.");
+            return;
+        }
+
+        if (string.IsNullOrEmpty(container.Name) || !ContainerName().IsMatch(container.Name))
+        {
+            errors.Add($"{path}.Name: must be 1 to 63 of a-z, 0-9 and '-', starting with a letter or digit, was '{container.Name}'.");
+        }
+        else if (!names.Add(container.Name))
+        {
+            errors.Add($"{path}.Name: '{container.Name}' is used by another container of the pod.");
+        }
+
+        if (container.CpuLimit is { } cpu && (double.IsNaN(cpu) || cpu <= 0))
+        {
+            errors.Add($"{path}.CpuLimit: must be a positive number of cores, was {cpu.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (container.MemoryLimitBytes is { } memory && memory < MinimumMemoryLimitBytes)
+        {
+            errors.Add($"{path}.MemoryLimitBytes: must be at least {MinimumMemoryLimitBytes} bytes (6 MiB), was {memory}.");
+        }
+
+        foreach (var key in container.Environment.Keys)
+        {
+            if (key.Length == 0 || key.Contains('=', StringComparison.Ordinal))
+            {
+                errors.Add($"{path}.Environment['{key}']: a variable name must be non-empty and must not contain '='.");
+            }
+        }
+
+        for (var m = 0; m < container.Mounts.Count; m++)
+        {
+            var mount = container.Mounts[m];
+            if (!Path.IsPathRooted(mount.HostPath) || !mount.ContainerPath.StartsWith('/'))
+            {
+                errors.Add($"{path}.Mounts[{m}]: HostPath and ContainerPath must be absolute, were '{mount.HostPath}' and '{mount.ContainerPath}'.");
+            }
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_.-]{0,62}$")]
+    private static partial Regex PipelineName();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
+    private static partial Regex ContainerName();
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+// A tiny pod container used by the orchestrator contract tests and the pod-start benchmark.
+// It records its life in a folder so a test on the host can see what a container went through:
+//   <dir>/<pod>.<container>.started   written at start (contains the process id)
+//   <dir>/<pod>.<container>.sigterm   written when SIGTERM arrives, before the clean exit (code 0)
+// Environment:
+//   PROBE_SIGNAL_DIR   folder to record in (default: the working directory)
+//   FORCE12_POD, FORCE12_CONTAINER   set by the orchestrators; name the files
+//   PROBE_EXIT_AFTER_MS   exit with code 3 after this many milliseconds (simulates a crash)
+var dir = Environment.GetEnvironmentVariable("PROBE_SIGNAL_DIR") ?? Directory.GetCurrentDirectory();
+var pod = Environment.GetEnvironmentVariable("FORCE12_POD") ?? "pod";
+var container = Environment.GetEnvironmentVariable("FORCE12_CONTAINER") ?? "container";
+var prefix = Path.Combine(dir, $"{pod}.{container}");
+
+using var stop = new CancellationTokenSource();
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    File.WriteAllText(prefix + ".sigterm", Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+    stop.Cancel();
+});
+
+Directory.CreateDirectory(dir);
+File.WriteAllText(prefix + ".started", Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+Console.WriteLine($"probe {pod}/{container} started, recording to {dir}");
+
+if (int.TryParse(Environment.GetEnvironmentVariable("PROBE_EXIT_AFTER_MS"), out var exitAfterMs))
+{
+    stop.CancelAfter(exitAfterMs);
+}
+
+try
+{
+    await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, stop.Token);
+}
+catch (OperationCanceledException)
+{
+    // Stopped by SIGTERM or by the crash timer.
+}
+
+if (File.Exists(prefix + ".sigterm"))
+{
+    Console.WriteLine($"probe {pod}/{container} received SIGTERM, exiting cleanly");
+    return 0;
+}
+
+Console.WriteLine($"probe {pod}/{container} crashing on purpose");
+return 3;

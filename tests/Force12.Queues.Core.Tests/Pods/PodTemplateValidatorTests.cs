@@ -1,0 +1,97 @@
+using Force12.Queues.Core.Pods;
+
+namespace Force12.Queues.Core.Tests.Pods;
+
+public class PodTemplateValidatorTests
+{
+    private static readonly PodTemplate Valid = new()
+    {
+        Pipeline = "bulbs",
+        Containers = [new ContainerTemplate { Name = "app", Image = "force12/probe:dev" }],
+    };
+
+    [Fact]
+    public void Validate_ValidTemplate_NoErrors()
+    {
+        Assert.Empty(PodTemplateValidator.Validate(Valid));
+    }
+
+    [Fact]
+    public void Validate_ManyProblems_ReportsEveryOneNamingTheField()
+    {
+        var template = Valid with
+        {
+            Pipeline = "Bad Name",
+            NetworkMode = PodNetworkMode.Network,
+            StopGracePeriod = TimeSpan.FromSeconds(-1),
+            Labels = new Dictionary<string, string> { ["force12.pod"] = "x" },
+            Containers =
+            [
+                new ContainerTemplate { Name = "app", CpuLimit = 0, MemoryLimitBytes = 1024 },
+                new ContainerTemplate
+                {
+                    Name = "app",
+                    Environment = new Dictionary<string, string> { ["A=B"] = "1" },
+                    Mounts = [new ContainerMount { HostPath = "relative", ContainerPath = "/data" }],
+                },
+                new ContainerTemplate { Name = "-x" },
+            ],
+        };
+
+        var errors = PodTemplateValidator.Validate(template);
+
+        Assert.Equal(
+            [
+                "Pipeline: must be 1 to 63 of a-z, 0-9, '-', '_', '.' starting with a letter or digit, was 'Bad Name'.",
+                "NetworkName: is required when NetworkMode is Network.",
+                "StopGracePeriod: must be between 0 and 1 hour, was -00:00:01.",
+                "Labels['force12.pod']: keys starting with 'force12.' are reserved for the orchestrator.",
+                "Containers[0].CpuLimit: must be a positive number of cores, was 0.",
+                "Containers[0].MemoryLimitBytes: must be at least 6291456 bytes (6 MiB), was 1024.",
+                "Containers[1].Name: 'app' is used by another container of the pod.",
+                "Containers[1].Environment['A=B']: a variable name must be non-empty and must not contain '='.",
+                "Containers[1].Mounts[0]: HostPath and ContainerPath must be absolute, were 'relative' and '/data'.",
+                "Containers[2].Name: must be 1 to 63 of a-z, 0-9 and '-', starting with a letter or digit, was '-x'.",
+            ],
+            errors);
+    }
+
+    [Fact]
+    public void Validate_NoContainers_ReportsContainers()
+    {
+        Assert.Equal(["Containers: at least one container is required."], PodTemplateValidator.Validate(Valid with { Containers = [] }));
+    }
+
+    [Fact]
+    public void Validate_NetworkNameWithoutNetworkMode_ReportsNetworkName()
+    {
+        var errors = PodTemplateValidator.Validate(Valid with { NetworkMode = PodNetworkMode.Host, NetworkName = "n" });
+
+        Assert.Equal(["NetworkName: must be empty unless NetworkMode is Network (NetworkMode is Host)."], errors);
+    }
+
+    [Fact]
+    public void ThrowIfAny_Errors_ThrowsWithPipelineAndEveryError()
+    {
+        var ex = Assert.Throws<PodTemplateException>(() => PodTemplateValidator.ThrowIfAny(Valid, ["a: x.", "b: y."]));
+
+        Assert.Equal("bulbs", ex.Pipeline);
+        Assert.Equal(["a: x.", "b: y."], ex.Errors);
+        Assert.Contains("Pod template of pipeline 'bulbs' is invalid:", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PodInfo_Latencies_AreDifferencesFromCreation()
+    {
+        var created = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var pod = new PodInfo
+        {
+            Id = "p-1", Pipeline = "p", State = PodState.Ready, CreatedAt = created,
+            StartedAt = created.AddMilliseconds(300), ReadyAt = created.AddMilliseconds(450),
+        };
+
+        Assert.Equal(TimeSpan.FromMilliseconds(300), pod.TimeToRunning);
+        Assert.Equal(TimeSpan.FromMilliseconds(450), pod.TimeToReady);
+        Assert.Null((pod with { StartedAt = null }).TimeToRunning);
+    }
+}
