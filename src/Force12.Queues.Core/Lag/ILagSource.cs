@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Logging;
+
+namespace Force12.Queues.Core.Lag;
+
+/// <summary>
+/// A pipeline's configured source, read and validated by its <see cref="ILagSourceProvider"/>:
+/// knows how to create the collector for it. Holds secrets only in memory; <see cref="Description"/>
+/// never contains them.
+/// </summary>
+public interface ILagSource
+{
+    /// <summary>The source kind, as in configuration (for example <c>kafka</c>).</summary>
+    string Kind { get; }
+
+    /// <summary>Where the backlog is read, without secrets (for example <c>kafka 127.0.0.1:9092 group bulbs, topics bulbs</c>).</summary>
+    string Description { get; }
+
+    /// <summary>Creates the collector; called once when the agent starts, not during validation.</summary>
+    ILagCollector CreateCollector(TimeProvider timeProvider, ILoggerFactory loggerFactory);
+}

@@ -1,0 +1,20 @@
+using Force12.Queues.Core.Configuration;
+
+namespace Force12.Queues.Core.Lag;
+
+/// <summary>
+/// Plugs a source kind into configuration: reads and validates the <c>source</c> section of a pipeline
+/// whose <c>kind</c> is <see cref="Kind"/>. Registered once per kind; no central switch to edit.
+/// </summary>
+public interface ILagSourceProvider
+{
+    /// <summary>The value of <c>source.kind</c> this provider handles, for example <c>kafka</c>.</summary>
+    string Kind { get; }
+
+    /// <summary>
+    /// Reads the source settings, recording every problem through <paramref name="settings"/>
+    /// (each naming its field). Starts nothing and opens no connection.
+    /// </summary>
+    /// <returns>The source, or null when the settings have errors.</returns>
+    ILagSource? Read(SectionReader settings);
+}
