@@ -113,7 +113,8 @@ public sealed class AgentConfigurationReader
         }
 
         var pod = PodTemplateReader.Read(name, pipeline.Child("pod"));
-        foreach (var error in orchestrator?.Validate(pod) ?? [])
+        // Without a known orchestrator the shared template rules still apply.
+        foreach (var error in orchestrator?.Validate(pod) ?? PodTemplateValidator.Validate(pod))
         {
             pipeline.Child("pod").Fail(null, error);
         }

@@ -18,11 +18,6 @@ internal static class PodTemplateReader
         var containers = pod.Section.GetSection("containers").GetChildren()
             .Select(c => ReadContainer(pod.Child("containers").Child(c.Key)))
             .ToArray();
-        if (containers.Length == 0)
-        {
-            pod.Fail("containers", "is required: list at least one container");
-        }
-
         return new PodTemplate
         {
             Pipeline = pipeline,
@@ -39,7 +34,7 @@ internal static class PodTemplateReader
         container.RejectUnknown("name", "image", "command", "args", "env", "workingDirectory", "cpu", "memory", "mounts");
         return new ContainerTemplate
         {
-            Name = container.Text("name", required: true) ?? "",
+            Name = container.Text("name") ?? "",
             Image = container.Text("image"),
             Command = container.Text("command"),
             Args = container.List("args"),
