@@ -1,0 +1,41 @@
+using Force12.Queues.Core.Lag;
+
+namespace Force12.Queues.Core.Tests.Agent;
+
+/// <summary>A collector whose next answer the test sets: a backlog, a failure, or no answer at all.</summary>
+internal sealed class ScriptedCollector(TimeProvider time) : ILagCollector
+{
+    public string Kind => "scripted";
+
+    public Func<CancellationToken, Task<LagCollectionResult>> Next { get; set; } = _ => throw new InvalidOperationException("no answer scripted");
+
+    public Task<LagCollectionResult> CollectAsync(CancellationToken cancellationToken) => Next(cancellationToken);
+
+    public void Backlog(long lag, double arrivalRate, double processingRate, int partitions = 12) =>
+        Next = _ => Task.FromResult(LagCollectionResult.Success(Snapshot(lag, arrivalRate, processingRate, partitions)));
+
+    public void Fail() => Next = _ => Task.FromResult(LagCollectionResult.Failure(new LagError
+    {
+        SourceKind = "scripted", Cluster = "test", Group = "g", Kind = LagErrorKind.Unreachable, Message = "broker down", ObservedAt = time.GetUtcNow(),
+    }));
+
+    public void Hang() => Next = async ct =>
+    {
+        await Task.Delay(Timeout.InfiniteTimeSpan, time, ct);
+        throw new InvalidOperationException("unreachable");
+    };
+
+    private LagSnapshot Snapshot(long lag, double arrivalRate, double processingRate, int partitions)
+    {
+        var units = Enumerable.Range(0, partitions).Select(p => new LagUnitSnapshot
+        {
+            Id = new LagUnitId("bulbs", p.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            Lag = lag / partitions,
+            LagSeconds = 1,
+            ArrivalRate = arrivalRate / partitions,
+            ProcessingRate = processingRate / partitions,
+            Status = lag > 0 ? LagUnitStatus.Ok : LagUnitStatus.CaughtUp,
+        }).ToArray();
+        return new LagSnapshot { SourceKind = "scripted", Cluster = "test", Group = "g", ObservedAt = time.GetUtcNow(), Units = units, Totals = LagTotals.Sum(units) };
+    }
+}
