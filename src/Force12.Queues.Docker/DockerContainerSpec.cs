@@ -12,9 +12,9 @@ internal static class DockerContainerSpec
     /// <param name="podId">Id of the pod being created.</param>
     /// <param name="createdAt">When the pod's creation began (label, for adoption and latency).</param>
     /// <param name="namespaceOwnerId">Docker id of container 0, required for index &gt; 0 unless host networking.</param>
-    /// <param name="namePrefix">Container name prefix.</param>
+    /// <param name="options">Orchestrator options (name prefix, init).</param>
     public static CreateContainerParameters Create(
-        PodTemplate template, int index, string podId, DateTimeOffset createdAt, string? namespaceOwnerId, string namePrefix)
+        PodTemplate template, int index, string podId, DateTimeOffset createdAt, string? namespaceOwnerId, DockerOrchestratorOptions options)
     {
         var container = template.Containers[index];
         var labels = new Dictionary<string, string>(template.Labels, StringComparer.Ordinal)
@@ -36,7 +36,7 @@ internal static class DockerContainerSpec
 
         return new CreateContainerParameters
         {
-            Name = $"{namePrefix}{podId}-{container.Name}",
+            Name = $"{options.ContainerNamePrefix}{podId}-{container.Name}",
             Image = container.Image,
             Entrypoint = container.Command is null ? null : [container.Command],
             Cmd = container.Args.Count == 0 ? null : container.Args.ToList(),
@@ -48,6 +48,7 @@ internal static class DockerContainerSpec
             HostConfig = new HostConfig
             {
                 NetworkMode = NetworkMode(template, index, namespaceOwnerId),
+                Init = options.UseInit,
                 NanoCPUs = container.CpuLimit is { } cpu ? (long)(cpu * 1_000_000_000) : 0,
                 Memory = container.MemoryLimitBytes ?? 0,
                 Binds = container.Mounts.Count == 0

@@ -12,13 +12,13 @@ internal sealed class DockerPodLifecycle
 
     private readonly IDockerClient _client;
     private readonly TimeProvider _timeProvider;
-    private readonly string _namePrefix;
+    private readonly DockerOrchestratorOptions _options;
 
-    public DockerPodLifecycle(IDockerClient client, TimeProvider timeProvider, string namePrefix)
+    public DockerPodLifecycle(IDockerClient client, TimeProvider timeProvider, DockerOrchestratorOptions options)
     {
         _client = client;
         _timeProvider = timeProvider;
-        _namePrefix = namePrefix;
+        _options = options;
     }
 
     /// <summary>Creates and starts every container of a new pod; on any failure removes them all and throws.</summary>
@@ -66,7 +66,7 @@ internal sealed class DockerPodLifecycle
         PodTemplate template, int index, string podId, DateTimeOffset createdAt, string? ownerId,
         List<(string Name, string Id)> created, CancellationToken cancellationToken)
     {
-        var parameters = DockerContainerSpec.Create(template, index, podId, createdAt, ownerId, _namePrefix);
+        var parameters = DockerContainerSpec.Create(template, index, podId, createdAt, ownerId, _options);
         var response = await _client.Containers.CreateContainerAsync(parameters, cancellationToken);
         lock (created)
         {

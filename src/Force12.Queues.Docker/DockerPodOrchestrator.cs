@@ -30,7 +30,7 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _options = options;
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _lifecycle = new DockerPodLifecycle(client, timeProvider, options.ContainerNamePrefix);
+        _lifecycle = new DockerPodLifecycle(client, timeProvider, options);
     }
 
     /// <inheritdoc />
