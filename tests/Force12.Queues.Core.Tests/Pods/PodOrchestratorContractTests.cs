@@ -52,7 +52,11 @@ public abstract class PodOrchestratorContractTests : IAsyncLifetime
         await WaitForProbesAsync(await orchestrator.ListPodsAsync(Pipeline));
         await orchestrator.ScaleAsync(CreateTemplate(), 0);
         Directory.Delete(SignalDirectory, recursive: true);
+        await CleanupAsync();
     }
+
+    /// <summary>Removes what the derived class created, after every pod is gone.</summary>
+    protected virtual Task CleanupAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Scale_ZeroToFiveToTwoToZero_RunsExactlyThatManyCompletePods()
