@@ -11,6 +11,7 @@ internal static class Force12Cli
     /// </summary>
     private static readonly Func<Command>[] VerbFactories =
     [
+        Commands.SimulateCommand.Create,
     ];
 
     /// <summary>Builds the root command with every verb registered.</summary>

@@ -49,6 +49,7 @@ public static class SimulationRunner
 
         var oracle = pipelines.Select((p, i) => OracleSchedule.Compute(p, i, options, duration)).ToList();
         results.Add(PolicyResult.Combine(OracleName, oracle.Select(o => o.Result).ToList(), oracle.Select(o => o.ScoredMessages).ToList()));
+        series.AddRange(oracle.SelectMany(o => o.Series));
         return new SimulationReport { Results = results, Series = series, DurationSeconds = duration };
     }
 }

@@ -19,7 +19,7 @@ internal static class OracleSchedule
 {
     private const double SlotSeconds = 1;
 
-    public static (PipelineResult Result, double ScoredMessages) Compute(SimulatedPipeline spec, int index, SimulationOptions options, double duration)
+    public static (PipelineResult Result, double ScoredMessages, IReadOnlyList<TimeSeriesPoint> Series) Compute(SimulatedPipeline spec, int index, SimulationOptions options, double duration)
     {
         var arrivals = SlotArrivals(spec, index, options, duration);
         var slots = arrivals.Length;
@@ -42,6 +42,7 @@ internal static class OracleSchedule
 
         var histogram = new DelayHistogram(spec.Policy.Sla.TotalSeconds);
         var queue = new Queue<(int Slot, double Count)>();
+        var series = new List<TimeSeriesPoint>(slots);
         double processed = 0, podSeconds = 0, headTaken = 0;
         int previous = -1, actions = 0, peak = 0;
         for (var k = 0; k < slots; k++)
@@ -57,6 +58,7 @@ internal static class OracleSchedule
             }
 
             previous = pods;
+            series.Add(new TimeSeriesPoint(SimulationRunner.OracleName, spec.Name, k * SlotSeconds, arrivals[k], cumulative[k + 1] - processed, pods));
             peak = Math.Max(peak, pods);
             var budget = BalancedPods.Capacity(pods, spec.Partitions, spec.PodThroughput) * SlotSeconds;
             while (budget > 1e-9 && queue.Count > 0)
@@ -93,7 +95,7 @@ internal static class OracleSchedule
             BacklogAtEnd = leftovers.Sum(c => c.Count),
             PeakPods = peak,
         };
-        return (result, histogram.Total);
+        return (result, histogram.Total, series);
     }
 
     /// <summary>The same seeded arrivals the strategies see, summed per slot.</summary>
