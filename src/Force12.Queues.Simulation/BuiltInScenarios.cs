@@ -18,7 +18,7 @@ public static class BuiltInScenarios
     /// <summary>
     /// "lights" (priority 1, dusk) and "billing" (priority 2: 1,000 msg/s with a 4,000 msg/s burst for
     /// 2 minutes from 9 min, during the dusk peak) on a pool of <see cref="TwoPriorityPoolPods"/> pods,
-    /// less than their joint peak of 140.
+    /// less than their joint peak of 150 (100 + 50 pods whose busiest pod keeps up).
     /// </summary>
     public static IReadOnlyList<SimulatedPipeline> TwoPriority() =>
     [

@@ -11,7 +11,7 @@ internal static class SimulateCommand
 {
     public static Command Create()
     {
-        var scenario = new Option<string?>("--scenario") { Description = "Built-in scenario: dusk (one pipeline, 100,000 bulbs at dusk; the default) or two-priority (lights at priority 1 and billing at priority 2 bursting at dusk, on a 110-pod pool smaller than their joint peak of 140)." };
+        var scenario = new Option<string?>("--scenario") { Description = "Built-in scenario: dusk (one pipeline, 100,000 bulbs at dusk; the default) or two-priority (lights at priority 1 and billing at priority 2 bursting at dusk, on a 110-pod pool smaller than their joint peak of 150)." };
         scenario.AcceptOnlyFromAmong([.. BuiltInScenarios.Names]);
         var trace = new Option<string?>("--trace") { Description = $"Run one pipeline 'main' (defaults as in --pipeline) on this trace instead of a scenario: {TraceList()}; or a CSV file of 'seconds,messagesPerSecond' rows (linear between rows; header and # comments allowed)." };
         var pipelines = new Option<string[]>("--pipeline") { Description = $"Add a pipeline (repeatable; replaces --scenario and --trace): comma-separated key=value. Keys: {PipelineSpecParser.KeysHelp}.", Arity = ArgumentArity.ZeroOrMore };
@@ -24,9 +24,10 @@ internal static class SimulateCommand
         var chart = new Option<FileInfo?>("--chart") { Description = "Also draw demand, pods and backlog of the first pipeline, one line per policy, to this SVG file." };
 
         var command = new Command("simulate",
-            "Simulate pipelines (partitions, producers following a trace, pods with a throughput and start latency, rebalance pauses, 1 s polls) " +
+            "Simulate pipelines (partitions; producers following a trace; pods of a set throughput that take 1 s to start and 0.5 s to stop; " +
+            "2 s pauses for partitions that move in a rebalance; Force12 polling every 1 s) " +
             "under Force12's SLA policy and, from the same seeded messages, KEDA's default Kafka scaling (ceil(lag / 10) via the HPA: 15 s sync, 10% tolerance, " +
-            "300 s scale-down window), static provisioning for the peak, and the oracle lower bound. Prints % of messages within SLA, p99 delay, pod-seconds and scale actions per policy.")
+            "300 s scale-down window), static provisioning for the peak, and the oracle lower bound. Prints % of messages within SLA, p99 delay, pod-seconds, its ratio to the oracle and scale actions per policy, plus a per-pipeline table when there are several pipelines.")
         {
             scenario, trace, pipelines, pool, seed, duration, output, csv, chart,
         };

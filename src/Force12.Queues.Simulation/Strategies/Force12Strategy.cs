@@ -32,18 +32,7 @@ public sealed class Force12Strategy(int pipelines, TimeSpan pollInterval) : ISca
         ArgumentNullException.ThrowIfNull(observation);
         var sla = spec.Policy.Sla.TotalSeconds;
         var mu = _throughput[pipeline].Or(spec.Policy.PerPodThroughputPrior);
-        int hotUnits = 0;
-        double hotBacklog = 0, hotArrivals = 0;
-        for (var p = 0; p < observation.PartitionBacklogs.Count; p++)
-        {
-            if ((observation.PartitionBacklogs[p] / sla) + observation.PartitionArrivalRates[p] > mu)
-            {
-                hotUnits++;
-                hotBacklog += observation.PartitionBacklogs[p];
-                hotArrivals += observation.PartitionArrivalRates[p];
-            }
-        }
-
+        var load = PartitionLoad.From(AsSpan(observation.PartitionBacklogs), AsSpan(observation.PartitionArrivalRates), sla, mu);
         var input = new PolicyInput
         {
             At = Epoch.AddSeconds(observation.Seconds),
@@ -55,9 +44,9 @@ public sealed class Force12Strategy(int pipelines, TimeSpan pollInterval) : ISca
             CurrentPods = observation.CurrentPods,
             ReadyPods = observation.ReadyPods,
             GroupStable = observation.GroupStable,
-            HotUnits = hotUnits,
-            HotBacklogMessages = (long)Math.Round(hotBacklog),
-            HotArrivalRatePerSecond = hotArrivals,
+            HotUnits = load.HotUnits,
+            HotBacklogMessages = (long)Math.Round(load.HotBacklogMessages),
+            HotArrivalRatePerSecond = load.HotArrivalRatePerSecond,
             History = _history[pipeline],
         };
         _throughput[pipeline] = ThroughputLearner.Observe(_throughput[pipeline], input, spec.Policy);
@@ -66,4 +55,6 @@ public sealed class Force12Strategy(int pipelines, TimeSpan pollInterval) : ISca
         LastDecisions[pipeline] = decision;
         return decision.RequiredPods;
     }
+
+    private static ReadOnlySpan<double> AsSpan(IReadOnlyList<double> values) => values is double[] array ? array : values.ToArray();
 }
