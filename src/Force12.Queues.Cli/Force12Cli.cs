@@ -13,6 +13,7 @@ internal static class Force12Cli
     [
         Commands.RunCommand.Create,
         Commands.ValidateCommand.Create,
+        Commands.SimulateCommand.Create,
     ];
 
     /// <summary>Builds the root command with every verb registered.</summary>
