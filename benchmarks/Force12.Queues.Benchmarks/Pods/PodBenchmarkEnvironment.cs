@@ -76,6 +76,15 @@ public sealed class PodBenchmarkEnvironment : IDisposable
         }
     }
 
+    /// <summary>Throws unless exactly <paramref name="expected"/> pods started without failures: a benchmark never times a failure.</summary>
+    public static void Check(PodOperationResult result, int expected)
+    {
+        if (result.Started.Count != expected || result.Failures.Count > 0)
+        {
+            throw new InvalidOperationException($"started {result.Started.Count} of {expected} pods: {string.Join("; ", result.Failures)}");
+        }
+    }
+
     public static void PrintPercentiles(string title, List<double> samples)
     {
         if (samples.Count == 0)
