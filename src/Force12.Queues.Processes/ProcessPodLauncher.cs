@@ -23,7 +23,7 @@ internal sealed class ProcessPodLauncher
         _timeProvider = timeProvider;
     }
 
-    public Task<PodInfo> StartAsync(PodTemplate template, CancellationToken cancellationToken)
+    public async Task<PodInfo> StartAsync(PodTemplate template, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var podId = PodIds.New(template.Pipeline);
@@ -36,6 +36,7 @@ internal sealed class ProcessPodLauncher
             StopGraceSeconds = template.StopGracePeriod.TotalSeconds,
         };
         _store.Write(record);
+        Exception? failure = null;
         try
         {
             foreach (var container in template.Containers)
@@ -46,19 +47,21 @@ internal sealed class ProcessPodLauncher
         }
         catch (Exception ex) when (ex is PodStartException or IOException or System.ComponentModel.Win32Exception or UnauthorizedAccessException)
         {
-            foreach (var started in record.Containers.Where(c => c.IsAlive))
-            {
-                PosixSignals.Send(started.Pid, PosixSignals.SigKill);
-            }
+            failure = ex;
+        }
 
+        if (failure is not null)
+        {
+            // No half pods: kill what started, wait until it is gone (it may still be opening its log), then forget the pod.
+            await ProcessSignaller.KillAsync(record.Containers, _timeProvider, CancellationToken.None);
             Forget(record.Containers.Select(c => c.Pid));
             _store.Delete(template.Pipeline, podId);
-            throw ex as PodStartException ?? new PodStartException(podId, ex.Message, ex);
+            throw failure as PodStartException ?? new PodStartException(podId, failure.Message, failure);
         }
 
         record = record with { StartedAt = _timeProvider.GetUtcNow() };
         _store.Write(record);
-        return Task.FromResult(new PodInfo
+        return new PodInfo
         {
             Id = podId,
             Pipeline = template.Pipeline,
@@ -69,7 +72,7 @@ internal sealed class ProcessPodLauncher
             Containers = record.Containers
                 .Select(c => new PodContainerInfo { Name = c.Name, Id = c.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), Running = true })
                 .ToList(),
-        });
+        };
     }
 
     public void Forget(IEnumerable<int> pids)

@@ -125,18 +125,7 @@ public sealed class ProcessPodOrchestrator : PodOrchestratorBase
         }
 
         var stubborn = live.Where(c => c.IsAlive).ToList();
-        foreach (var container in stubborn)
-        {
-            PosixSignals.Send(container.Pid, PosixSignals.SigKill);
-        }
-
-        // SIGKILL cannot be caught; wait briefly for the kernel to finish it so the pod is really gone when we return.
-        var killDeadline = _timeProvider.GetUtcNow() + TimeSpan.FromSeconds(5);
-        while (stubborn.Any(c => c.IsAlive) && _timeProvider.GetUtcNow() < killDeadline)
-        {
-            await Task.Delay(_options.StopPollInterval, _timeProvider, CancellationToken.None);
-        }
-
+        await ProcessSignaller.KillAsync(stubborn, _timeProvider, CancellationToken.None);
         _launcher.Forget(record.Containers.Select(c => c.Pid));
         return stubborn.Count > 0;
     }
