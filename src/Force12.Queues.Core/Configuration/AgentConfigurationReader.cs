@@ -48,6 +48,12 @@ public sealed class AgentConfigurationReader
         }
 
         var read = pipelines.Select(p => ReadPipeline(p.Key, root.Child("pipelines").Child(p.Key))).ToArray();
+        if (errors.Count == 0 && read.Any(p => p is null))
+        {
+            // A provider that rejects its settings must say why; never start with a pipeline missing.
+            root.Fail("pipelines", "a pipeline could not be read, and its source provider gave no reason");
+        }
+
         if (errors.Count > 0)
         {
             return ConfigurationResult.Invalid(errors);
@@ -59,7 +65,7 @@ public sealed class AgentConfigurationReader
             CollectTimeout = collectTimeout,
             HttpAddress = httpAddress,
             Capacity = capacity,
-            Pipelines = read!,
+            Pipelines = read.OfType<PipelineConfiguration>().ToArray(),
         });
     }
 

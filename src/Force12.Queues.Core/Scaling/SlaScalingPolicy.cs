@@ -35,7 +35,7 @@ public static class SlaScalingPolicy
 
         var uncapped = PodNeed.WithHotUnits(input, options.Sla.TotalSeconds, mu);
         var (need, reason) = CapAndActivate(options, input, current, uncapped);
-        var history = input.History.Record(input.At, need, options.ScaleDownStabilisation);
+        var history = Seeded(input, current, options).Record(input.At, need, options.ScaleDownStabilisation);
         int required;
         if (need > current)
         {
@@ -112,6 +112,15 @@ public static class SlaScalingPolicy
 
         return (need, reason);
     }
+
+    /// <summary>
+    /// Without history (first decision, or after a restart) the past is unknown: assume the current pods were
+    /// needed just now, so a scale-down still waits a full window.
+    /// </summary>
+    private static StabilisationHistory Seeded(PolicyInput input, int current, SlaPolicyOptions options) =>
+        input.History.Points.IsDefaultOrEmpty
+            ? input.History.Record(input.At, current, options.ScaleDownStabilisation)
+            : input.History;
 
     private static ScalingDecision Hold(SlaPolicyOptions options, PolicyInput input, int pods, ScalingReason reason, double mu)
     {

@@ -1,0 +1,23 @@
+using Force12.Queues.Core.Scaling;
+
+namespace Force12.Queues.Core.Tests.Scaling;
+
+/// <summary>Builders shared by the scaling tests: a steady pipeline that individual tests vary.</summary>
+internal static class PolicyInputs
+{
+    public static readonly DateTimeOffset Start = new(2026, 1, 1, 18, 0, 0, TimeSpan.Zero);
+
+    /// <summary>SLA 10 s, pods 1..100, prior 100 msg/s, 30 s stabilisation.</summary>
+    public static SlaPolicyOptions Options { get; } = new();
+
+    public static PolicyInput Steady(long backlog = 0, double arrivals = 0, int current = 1) => new()
+    {
+        At = Start,
+        BacklogMessages = backlog,
+        ArrivalRatePerSecond = arrivals,
+        ProcessingRatePerSecond = arrivals,
+        UsefulParallelism = 64,
+        CurrentPods = current,
+        ReadyPods = current,
+    };
+}
