@@ -20,9 +20,9 @@ public sealed class RabbitMqLagSource : ILagSource
         $"rabbitmq {Options.ManagementUrl} vhost {Options.VirtualHost}, queues {string.Join(",", Options.Queues)}";
 
     /// <inheritdoc />
-    public ILagCollector CreateCollector(TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    public ILagCollector CreateCollector(LagCollectorContext context)
     {
-        ArgumentNullException.ThrowIfNull(loggerFactory);
-        return new RabbitMqLagCollector(Options, timeProvider, loggerFactory.CreateLogger<RabbitMqLagCollector>());
+        ArgumentNullException.ThrowIfNull(context);
+        return new RabbitMqLagCollector(Options, context.TimeProvider, context.LoggerFactory.CreateLogger<RabbitMqLagCollector>());
     }
 }
