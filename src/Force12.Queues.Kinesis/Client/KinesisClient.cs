@@ -116,11 +116,7 @@ public sealed partial class KinesisClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(entries.Count, 500);
-        var records = new JsonArray(entries.Select(e => (JsonNode)new JsonObject
-        {
-            ["PartitionKey"] = e.PartitionKey,
-            ["Data"] = Convert.ToBase64String(e.Data.Span),
-        }).ToArray());
+        var records = new JsonArray(entries.Select(ToJson).ToArray());
         var answer = await InvokeAsync("PutRecords", new JsonObject { ["StreamName"] = streamName, ["Records"] = records }, cancellationToken).ConfigureAwait(false);
         return (answer["Records"]?.AsArray() ?? []).Select(r => new PutRecordsOutcome
         {
@@ -128,6 +124,17 @@ public sealed partial class KinesisClient : IDisposable
             SequenceNumber = r?["SequenceNumber"] is { } s ? KinesisJson.Number(s) : null,
             ErrorCode = r?["ErrorCode"]?.GetValue<string>(),
         }).ToArray();
+    }
+
+    private static JsonNode ToJson(PutRecordsEntry entry)
+    {
+        var record = new JsonObject { ["PartitionKey"] = entry.PartitionKey, ["Data"] = Convert.ToBase64String(entry.Data.Span) };
+        if (entry.ExplicitHashKey is { } hashKey)
+        {
+            record["ExplicitHashKey"] = SequenceNumbers.Format(hashKey);
+        }
+
+        return record;
     }
 
     /// <inheritdoc />

@@ -4,7 +4,7 @@ using System.Numerics;
 namespace Force12.Queues.Kinesis.Client;
 
 /// <summary>
-/// Kinesis sequence numbers: decimal strings of up to 128 bits in the API contract (kinesalite and
+/// Kinesis sequence numbers: decimal strings (the API allows up to 129 digits; real ones are 56 digits, above 2^128) (kinesalite and
 /// the real service both hand out 56-digit ones), increasing within a shard but not dense, so two of
 /// them are compared, never subtracted to count records.
 /// </summary>
@@ -14,7 +14,7 @@ public static class SequenceNumbers
     public static BigInteger Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length == 0 || text.Length > 128 || !text.All(char.IsAsciiDigit))
+        if (text.Length == 0 || text.Length > 129 || !text.All(char.IsAsciiDigit))
         {
             throw new FormatException($"'{text}' is not a Kinesis sequence number (a decimal string of digits)");
         }
@@ -26,7 +26,7 @@ public static class SequenceNumbers
     public static bool TryParse(string? text, out BigInteger value)
     {
         value = default;
-        if (string.IsNullOrEmpty(text) || text.Length > 128 || !text.All(char.IsAsciiDigit))
+        if (string.IsNullOrEmpty(text) || text.Length > 129 || !text.All(char.IsAsciiDigit))
         {
             return false;
         }
