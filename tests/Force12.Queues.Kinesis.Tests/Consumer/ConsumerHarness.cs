@@ -12,9 +12,9 @@ internal sealed class ConsumerHarness(TemporaryStream stream, TemporaryLeaseTabl
 {
     private readonly List<(KinesisConsumer Consumer, CancellationTokenSource Stop, Task Run)> _workers = [];
 
-    public KinesisConsumer Start(string workerId)
+    public KinesisConsumer Start(string workerId, IKinesisRecordHandler? handlerOverride = null)
     {
-        var consumer = new KinesisConsumer(stream.Client, table.Table, handler, new KinesisConsumerOptions
+        var consumer = new KinesisConsumer(stream.Client, table.Table, handlerOverride ?? handler, new KinesisConsumerOptions
         {
             StreamName = stream.Name,
             WorkerId = workerId,
