@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using Force12.Queues.Kinesis.Lag;
+using Force12.Queues.Kinesis.Leases;
+using Force12.Queues.Kinesis.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Force12.Queues.Kinesis.Tests.Lag;
+
+/// <summary>The entry point behind <c>force12 lag --source kinesis</c>.</summary>
+public sealed class KinesisLagReportTests
+{
+    [Fact]
+    public async Task WriteJson_PartiallyConsumedStream_MirrorsKafkaShapeWithShard()
+    {
+        await using var stream = await TemporaryStream.CreateAsync(2);
+        await using var leases = await TemporaryLeaseTable.CreateAsync();
+        var written = await stream.PutAsync("shardId-000000000000", 12);
+        await leases.PutAsync("shardId-000000000000", KclCheckpoint.At(written[1]));
+
+        var report = await KinesisLagReport.CollectAsync(AwsTestServices.SourceOptions(stream.Name, leases.Name), TimeProvider.System, NullLoggerFactory.Instance);
+        using var text = new StringWriter();
+        report.WriteJson(text);
+
+        Assert.True(report.Succeeded, report.ErrorMessage);
+        var json = JsonNode.Parse(text.ToString())!;
+        var shard = json["shards"]![0]!;
+        Assert.Equal(stream.Name, shard["stream"]!.GetValue<string>());
+        Assert.Equal("shardId-000000000000", shard["shard"]!.GetValue<string>());
+        Assert.Equal(10, shard["lag"]!.GetValue<long>());
+        Assert.Equal("exact", shard["lagMethod"]!.GetValue<string>());
+        Assert.Equal("ok", shard["status"]!.GetValue<string>());
+        Assert.Null(json["shards"]![1]!["checkpoint"]);
+        Assert.Equal(10, json["totals"]!["lag"]!.GetValue<long>());
+        Assert.NotNull(json["totals"]!["maxLagSeconds"]);
+        Assert.Equal(2, json["reads"]!["getRecords"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task WriteJson_MissingStream_WritesErrorAndFails()
+    {
+        await using var leases = await TemporaryLeaseTable.CreateAsync();
+
+        var report = await KinesisLagReport.CollectAsync(AwsTestServices.SourceOptions("f12-absent", leases.Name), TimeProvider.System, NullLoggerFactory.Instance);
+        using var text = new StringWriter();
+        report.WriteJson(text);
+
+        Assert.False(report.Succeeded);
+        Assert.Equal("StreamNotFound", JsonNode.Parse(text.ToString())!["errorKind"]!.GetValue<string>());
+        Assert.Contains("f12-absent", report.ErrorMessage, StringComparison.Ordinal);
+    }
+}
