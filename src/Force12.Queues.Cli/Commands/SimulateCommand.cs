@@ -61,18 +61,23 @@ internal static class SimulateCommand
             errors.Add($"--chart-pipeline '{wanted}' is not one of the pipelines: {string.Join(", ", pipelines.Select(p => p.Name))}.");
         }
 
-        if (errors.Count > 0)
-        {
-            errors.ForEach(stderr.WriteLine);
-            return ExitCodes.BadArguments;
-        }
-
         var options = new SimulationOptions
         {
             Seed = args.Seed,
             PoolPodSlots = args.Pool ?? (args.Scenario is { } s && args.Pipelines.Length == 0 && args.Trace is null ? BuiltInScenarios.PoolPods(s) : null),
             Duration = args.Duration is { } d ? TimeSpan.FromSeconds(d) : null,
         };
+        if (errors.Count == 0)
+        {
+            errors.AddRange(SimulationValidator.Validate(pipelines, options));
+        }
+
+        if (errors.Count > 0)
+        {
+            errors.ForEach(stderr.WriteLine);
+            return ExitCodes.BadArguments;
+        }
+
         var report = SimulationRunner.Run(pipelines, options);
         try
         {
