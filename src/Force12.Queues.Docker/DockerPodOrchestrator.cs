@@ -21,9 +21,10 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
     private readonly DockerPodLifecycle _lifecycle;
     private readonly ConcurrentDictionary<string, PodTimes> _times = new(StringComparer.Ordinal);
 
-    /// <summary>Creates the orchestrator on <paramref name="client"/>, which the caller owns and disposes.</summary>
-    public DockerPodOrchestrator(IDockerClient client, DockerOrchestratorOptions options, TimeProvider timeProvider, ILogger<DockerPodOrchestrator> logger)
-        : base(logger)
+    /// <summary>Creates the orchestrator on <paramref name="client"/>, which the caller owns and disposes; <paramref name="metrics"/> is optional.</summary>
+    public DockerPodOrchestrator(
+        IDockerClient client, DockerOrchestratorOptions options, TimeProvider timeProvider, ILogger<DockerPodOrchestrator> logger, PodMetrics? metrics = null)
+        : base(logger, metrics)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxParallelPodStarts, 1, nameof(options));

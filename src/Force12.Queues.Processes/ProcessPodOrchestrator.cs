@@ -21,9 +21,10 @@ public sealed class ProcessPodOrchestrator : PodOrchestratorBase
     private readonly ProcessPodStore _store;
     private readonly ProcessPodLauncher _launcher;
 
-    /// <summary>Creates the orchestrator on the state folder of <paramref name="options"/>.</summary>
-    public ProcessPodOrchestrator(ProcessOrchestratorOptions options, TimeProvider timeProvider, ILogger<ProcessPodOrchestrator> logger)
-        : base(logger)
+    /// <summary>Creates the orchestrator on the state folder of <paramref name="options"/>; <paramref name="metrics"/> is optional.</summary>
+    public ProcessPodOrchestrator(
+        ProcessOrchestratorOptions options, TimeProvider timeProvider, ILogger<ProcessPodOrchestrator> logger, PodMetrics? metrics = null)
+        : base(logger, metrics)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.StateDirectory, nameof(options));

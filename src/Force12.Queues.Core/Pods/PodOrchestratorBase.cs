@@ -15,10 +15,15 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
     private readonly PipelineLocks _locks = new();
     private readonly ConcurrentDictionary<string, bool> _stopping = new(StringComparer.Ordinal);
 
-    /// <summary>Creates the base with the logger for the shared events (ids 5000-5099).</summary>
-    protected PodOrchestratorBase(ILogger logger)
+    // Pods whose time to ready has been recorded, with their pipeline (to forget them once they are gone).
+    private readonly ConcurrentDictionary<string, string> _readyRecorded = new(StringComparer.Ordinal);
+    private readonly PodMetrics? _metrics;
+
+    /// <summary>Creates the base with the logger for the shared events (ids 5000-5099) and optional start-latency metrics.</summary>
+    protected PodOrchestratorBase(ILogger logger, PodMetrics? metrics = null)
     {
         Logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _metrics = metrics;
     }
 
     /// <inheritdoc />
@@ -37,6 +42,8 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
     public async Task<IReadOnlyList<PodInfo>> ListPodsAsync(string pipeline, CancellationToken cancellationToken = default)
     {
         var pods = await ListPodsCoreAsync(pipeline, cancellationToken);
+        RecordReady(pods);
+        ForgetGonePods(pipeline, pods);
         return pods.Select(p => _stopping.ContainsKey(p.Id) ? p with { State = PodState.Stopping } : p).ToList();
     }
 
@@ -79,7 +86,8 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
         using var held = await _locks.AcquireAsync(pipeline, cancellationToken);
         var pods = await ListPodsAsync(pipeline, cancellationToken);
         var stopped = await StopAsync(pods.Where(p => podIds.Contains(p.Id)).ToList(), cancellationToken);
-        return stopped with { Running = pods.Count(IsHealthy) - stopped.Stopped.Count(id => pods.Any(p => p.Id == id && IsHealthy(p))) };
+        var healthyStopped = pods.Count(p => IsHealthy(p) && stopped.Stopped.Contains(p.Id));
+        return stopped with { Running = pods.Count(IsHealthy) - healthyStopped };
     }
 
     /// <inheritdoc />
@@ -101,6 +109,34 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
 
     /// <summary>Stops every container of <paramref name="pod"/> (SIGTERM, its grace period, SIGKILL) and removes them; returns whether any was killed.</summary>
     protected abstract Task<bool> StopPodAsync(PodInfo pod, CancellationToken cancellationToken);
+
+    private void RecordReady(IEnumerable<PodInfo> pods)
+    {
+        if (_metrics is null)
+        {
+            return;
+        }
+
+        foreach (var pod in pods)
+        {
+            if (pod is { State: PodState.Ready, TimeToReady: { } ready } && _readyRecorded.TryAdd(pod.Id, pod.Pipeline))
+            {
+                _metrics.RecordStart(Kind, pod.Pipeline, "ready", ready);
+            }
+        }
+    }
+
+    private void ForgetGonePods(string pipeline, IReadOnlyList<PodInfo> listing)
+    {
+        var live = listing.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, owner) in _readyRecorded)
+        {
+            if (owner == pipeline && !live.Contains(id))
+            {
+                _readyRecorded.TryRemove(id, out _);
+            }
+        }
+    }
 
     private static bool IsHealthy(PodInfo pod) => pod.State is PodState.Running or PodState.Ready;
 
@@ -124,13 +160,22 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
             await gate.WaitAsync(cancellationToken);
             try
             {
+                // Run each start on the pool, so starts overlap even when a platform's start is synchronous.
+                await Task.Yield();
                 var pod = await StartPodAsync(podTemplate, cancellationToken);
                 PodLog.PodStarted(Logger, Kind, pod.Id, pod.Pipeline, pod.TimeToRunning?.TotalMilliseconds ?? double.NaN);
+                if (pod.TimeToRunning is { } running)
+                {
+                    _metrics?.RecordStart(Kind, pod.Pipeline, "running", running);
+                }
+
+                RecordReady([pod]);
                 return (Pod: pod, Failure: (string?)null);
             }
             catch (PodStartException ex)
             {
                 PodLog.PodStartFailed(Logger, Kind, ex.PodId, podTemplate.Pipeline, ex.Message);
+                _metrics?.RecordStartFailure(Kind, podTemplate.Pipeline);
                 return (Pod: (PodInfo?)null, Failure: (string?)$"pod {ex.PodId} failed to start and was removed: {ex.Message}");
             }
             finally
