@@ -14,16 +14,14 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
 {
     private readonly PipelineLocks _locks = new();
     private readonly ConcurrentDictionary<string, bool> _stopping = new(StringComparer.Ordinal);
-
-    // Pods whose time to ready has been recorded, with their pipeline (to forget them once they are gone).
-    private readonly ConcurrentDictionary<string, string> _readyRecorded = new(StringComparer.Ordinal);
-    private readonly PodMetrics? _metrics;
+    private readonly Lazy<PodStartRecorder> _recorder;
 
     /// <summary>Creates the base with the logger for the shared events (ids 5000-5099) and optional start-latency metrics.</summary>
     protected PodOrchestratorBase(ILogger logger, PodMetrics? metrics = null)
     {
         Logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _metrics = metrics;
+        // Lazy: Kind is abstract and must not be read in the constructor.
+        _recorder = new Lazy<PodStartRecorder>(() => new PodStartRecorder(metrics, Kind));
     }
 
     /// <inheritdoc />
@@ -42,8 +40,7 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
     public async Task<IReadOnlyList<PodInfo>> ListPodsAsync(string pipeline, CancellationToken cancellationToken = default)
     {
         var pods = await ListPodsCoreAsync(pipeline, cancellationToken);
-        RecordReady(pods);
-        ForgetGonePods(pipeline, pods);
+        _recorder.Value.Listed(pipeline, pods);
         return pods.Select(p => _stopping.ContainsKey(p.Id) ? p with { State = PodState.Stopping } : p).ToList();
     }
 
@@ -110,34 +107,6 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
     /// <summary>Stops every container of <paramref name="pod"/> (SIGTERM, its grace period, SIGKILL) and removes them; returns whether any was killed.</summary>
     protected abstract Task<bool> StopPodAsync(PodInfo pod, CancellationToken cancellationToken);
 
-    private void RecordReady(IEnumerable<PodInfo> pods)
-    {
-        if (_metrics is null)
-        {
-            return;
-        }
-
-        foreach (var pod in pods)
-        {
-            if (pod is { State: PodState.Ready, TimeToReady: { } ready } && _readyRecorded.TryAdd(pod.Id, pod.Pipeline))
-            {
-                _metrics.RecordStart(Kind, pod.Pipeline, "ready", ready);
-            }
-        }
-    }
-
-    private void ForgetGonePods(string pipeline, IReadOnlyList<PodInfo> listing)
-    {
-        var live = listing.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var (id, owner) in _readyRecorded)
-        {
-            if (owner == pipeline && !live.Contains(id))
-            {
-                _readyRecorded.TryRemove(id, out _);
-            }
-        }
-    }
-
     private static bool IsHealthy(PodInfo pod) => pod.State is PodState.Running or PodState.Ready;
 
     private async Task<IReadOnlyList<string>> RemoveBrokenAsync(IReadOnlyList<PodInfo> pods, CancellationToken cancellationToken)
@@ -164,18 +133,13 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
                 await Task.Yield();
                 var pod = await StartPodAsync(podTemplate, cancellationToken);
                 PodLog.PodStarted(Logger, Kind, pod.Id, pod.Pipeline, pod.TimeToRunning?.TotalMilliseconds ?? double.NaN);
-                if (pod.TimeToRunning is { } running)
-                {
-                    _metrics?.RecordStart(Kind, pod.Pipeline, "running", running);
-                }
-
-                RecordReady([pod]);
+                _recorder.Value.Started(pod);
                 return (Pod: pod, Failure: (string?)null);
             }
             catch (PodStartException ex)
             {
                 PodLog.PodStartFailed(Logger, Kind, ex.PodId, podTemplate.Pipeline, ex.Message);
-                _metrics?.RecordStartFailure(Kind, podTemplate.Pipeline);
+                _recorder.Value.Failed(podTemplate.Pipeline);
                 return (Pod: (PodInfo?)null, Failure: (string?)$"pod {ex.PodId} failed to start and was removed: {ex.Message}");
             }
             finally
