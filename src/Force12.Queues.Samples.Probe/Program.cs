@@ -4,7 +4,8 @@ using System.Runtime.InteropServices;
 // A tiny pod container used by the orchestrator contract tests and the pod-start benchmark.
 // It records its life in a folder so a test on the host can see what a container went through:
 //   <dir>/<pod>.<container>.started   written at start (contains the process id)
-//   <dir>/<pod>.<container>.sigterm   written when SIGTERM arrives, before the clean exit (code 0)
+//   <dir>/<pod>.<container>.sigterm   written when SIGTERM arrives
+//   <dir>/<pod>.<container>.exited    written just before the clean exit (code 0) that follows SIGTERM
 // Environment:
 //   PROBE_SIGNAL_DIR   folder to record in (default: the working directory)
 //   FORCE12_POD, FORCE12_CONTAINER   set by the orchestrators; name the files
@@ -43,6 +44,7 @@ catch (OperationCanceledException)
 if (File.Exists(prefix + ".sigterm"))
 {
     Console.WriteLine($"probe {pod}/{container} received SIGTERM, exiting cleanly");
+    File.WriteAllText(prefix + ".exited", "0");
     return 0;
 }
 

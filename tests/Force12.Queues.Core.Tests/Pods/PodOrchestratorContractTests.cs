@@ -153,6 +153,8 @@ public abstract class PodOrchestratorContractTests : IAsyncLifetime
         Assert.True(watch.Elapsed < Grace, $"stop took {watch.Elapsed}, grace is {Grace}");
         Assert.True(File.Exists(Path.Combine(SignalDirectory, $"{pod.Id}.app.sigterm")), "app did not record SIGTERM");
         Assert.True(File.Exists(Path.Combine(SignalDirectory, $"{pod.Id}.sidecar.sigterm")), "sidecar did not record SIGTERM");
+        Assert.True(File.Exists(Path.Combine(SignalDirectory, $"{pod.Id}.app.exited")), "app did not exit cleanly");
+        Assert.True(File.Exists(Path.Combine(SignalDirectory, $"{pod.Id}.sidecar.exited")), "sidecar did not exit cleanly");
         Assert.Equal(1, result.Running);
         Assert.Equal(2, await CountContainersLeftAsync(Pipeline));
     }
