@@ -10,17 +10,22 @@ using System.Runtime.InteropServices;
 //   PROBE_SIGNAL_DIR   folder to record in (default: the working directory)
 //   FORCE12_POD, FORCE12_CONTAINER   set by the orchestrators; name the files
 //   PROBE_EXIT_AFTER_MS   exit with code 3 after this many milliseconds (simulates a crash)
+//   PROBE_IGNORE_SIGTERM=1   record SIGTERM but keep running (so only SIGKILL stops it)
 var dir = Environment.GetEnvironmentVariable("PROBE_SIGNAL_DIR") ?? Directory.GetCurrentDirectory();
 var pod = Environment.GetEnvironmentVariable("FORCE12_POD") ?? "pod";
 var container = Environment.GetEnvironmentVariable("FORCE12_CONTAINER") ?? "container";
 var prefix = Path.Combine(dir, $"{pod}.{container}");
 
+var ignoreSigterm = Environment.GetEnvironmentVariable("PROBE_IGNORE_SIGTERM") == "1";
 using var stop = new CancellationTokenSource();
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
 {
     context.Cancel = true;
     File.WriteAllText(prefix + ".sigterm", Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-    stop.Cancel();
+    if (!ignoreSigterm)
+    {
+        stop.Cancel();
+    }
 });
 
 Directory.CreateDirectory(dir);
