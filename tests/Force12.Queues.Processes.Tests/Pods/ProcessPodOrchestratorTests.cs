@@ -1,4 +1,5 @@
 using Force12.Queues.Core.Pods;
+using Force12.Queues.Core.Tests.Pods;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Processes.Tests.Pods;

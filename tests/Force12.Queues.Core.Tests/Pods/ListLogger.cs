@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 
-namespace Force12.Queues.Processes.Tests.Pods;
+namespace Force12.Queues.Core.Tests.Pods;
 
 /// <summary>Keeps formatted log messages with their event ids, for assertions.</summary>
-internal sealed class ListLogger<T> : ILogger<T>
+public sealed class ListLogger<T> : ILogger<T>
 {
     public List<(int EventId, string Message)> Entries { get; } = [];
 
