@@ -138,8 +138,15 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
         if (times is null && pod.AllRunning)
         {
             // Adopted pod: take the start time from the engine once.
-            var inspected = await Task.WhenAll(pod.Containers.Select(c => _client.Containers.InspectContainerAsync(c.ID, cancellationToken)));
-            times = _times.GetOrAdd(pod.Id, new PodTimes(inspected.Max(s => DockerTimestamps.Parse(s.State.StartedAt)), null));
+            try
+            {
+                var inspected = await Task.WhenAll(pod.Containers.Select(c => _client.Containers.InspectContainerAsync(c.ID, cancellationToken)));
+                times = _times.GetOrAdd(pod.Id, new PodTimes(inspected.Max(s => DockerTimestamps.Parse(s.State.StartedAt)), null));
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                // Removed since the listing (by someone else); the next listing shows the pod as broken or gone.
+            }
         }
 
         if (state == PodState.Ready && times is { ReadyAt: null })
