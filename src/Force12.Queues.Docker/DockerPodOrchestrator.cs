@@ -87,7 +87,7 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
             // Removing the pod removes its containers' logs: keep why it broke in the agent's log.
             foreach (var dead in found.SelectMany(p => p.Containers).Where(c => c.State != "running"))
             {
-                await LogDeadContainerAsync(pod, dead, cancellationToken);
+                await DockerDeadContainerReporter.ReportAsync(_client, Logger, pod, dead, cancellationToken);
             }
         }
 
@@ -99,24 +99,6 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
 
         _times.TryRemove(pod.Id, out _);
         return killed;
-    }
-
-    private async Task LogDeadContainerAsync(PodInfo pod, ContainerListResponse container, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var inspected = await _client.Containers.InspectContainerAsync(container.ID, cancellationToken);
-            using var logs = await _client.Containers.GetContainerLogsAsync(
-                container.ID, tty: false, new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Tail = "20" }, cancellationToken);
-            var (stdout, stderr) = await logs.ReadOutputToEndAsync(cancellationToken);
-            DockerLog.ContainerDied(
-                Logger, pod.Id, pod.Pipeline, container.Labels[PodLabels.Container], container.ID, inspected.State.Status,
-                inspected.State.ExitCode, (stdout + stderr).TrimEnd());
-        }
-        catch (DockerApiException)
-        {
-            // Already gone; nothing left to report.
-        }
     }
 
     private Task<IList<ContainerListResponse>> ListContainersAsync(string label, string value, CancellationToken cancellationToken) =>
