@@ -55,6 +55,7 @@ cp -a "$publish_dir/." "$context_dir/rootfs/app/"
 # (the ldd path; on merged-/usr systems /lib is a link, so one copy of each file is enough).
 for binary in "$publish_dir/$assembly" "$publish_dir"/*.so; do
   [[ -e "$binary" ]] || continue
+  ldd "$binary" 2>/dev/null | awk -v b="$(basename "$binary")" '/not found/ { print "warning: " b " needs " $1 ", not found on this machine (the image will lack it)" > "/dev/stderr" }'
   ldd "$binary" 2>/dev/null | awk '/=>/ { print $3 } /^\s*\/.*ld-linux/ { print $1 }' | grep '^/' || true
 done | sort -u | grep -v "^$publish_dir/" | while read -r lib; do
   mkdir -p "$context_dir/rootfs$(dirname "$lib")"
