@@ -35,10 +35,11 @@ internal sealed class ProcessPodLauncher
             CreatedAt = _timeProvider.GetUtcNow(),
             StopGraceSeconds = template.StopGracePeriod.TotalSeconds,
         };
-        _store.Write(record);
         Exception? failure = null;
         try
         {
+            // Recorded before the first process starts, so a crash mid-start leaves a record that reconcile cleans up.
+            _store.Write(record);
             foreach (var container in template.Containers)
             {
                 record.Containers.Add(StartProcess(template, podId, container));
