@@ -38,6 +38,24 @@ public sealed class ProcessPodOrchestratorTests : IDisposable
     }
 
     [Fact]
+    public async Task Scale_Up_EachProcessRunsInASessionOfItsOwnAwayFromTheAgentsTerminalSignals()
+    {
+        var orchestrator = CreateOrchestrator();
+
+        var pod = Assert.Single((await orchestrator.ScaleAsync(Template("demo"), 1)).Started);
+
+        var record = new ProcessPodStore(_stateDirectory).Read("demo", pod.Id)!;
+        var container = Assert.Single(record.Containers);
+        var (session, group) = SessionAndGroup(container.Pid);
+        var (ourSession, ourGroup) = SessionAndGroup(Environment.ProcessId);
+        Assert.Equal(container.Pid, session);
+        Assert.Equal(container.Pid, group);
+        Assert.NotEqual(ourSession, session);
+        Assert.NotEqual(ourGroup, group);
+        await orchestrator.ScaleAsync(Template("demo"), 0);
+    }
+
+    [Fact]
     public async Task ListPods_FolderWithoutRecord_IsBrokenAndScaleRemovesIt()
     {
         Directory.CreateDirectory(Path.Combine(_stateDirectory, "demo", "demo-crashed"));
@@ -104,6 +122,14 @@ public sealed class ProcessPodOrchestratorTests : IDisposable
     {
         Directory.Delete(_stateDirectory, recursive: true);
         Directory.Delete(_signals, recursive: true);
+    }
+
+    /// <summary>Session and process-group ids from /proc/PID/stat (fields 6 and 5, after the command in parentheses).</summary>
+    private static (int Session, int Group) SessionAndGroup(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (int.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private ProcessPodOrchestrator CreateOrchestrator() => new(
