@@ -10,6 +10,7 @@ internal sealed class ConfluentOffsetsClient : IKafkaOffsetsClient
     private readonly KafkaLagCollectorOptions _options;
     private readonly IAdminClient _admin;
     private readonly TimestampReader _timestamps;
+    private readonly CredentialFailureWatch _credentials = new();
 
     public ConfluentOffsetsClient(KafkaLagCollectorOptions options, TimeProvider timeProvider)
     {
@@ -19,12 +20,15 @@ internal sealed class ConfluentOffsetsClient : IKafkaOffsetsClient
             BootstrapServers = options.BootstrapServers,
             SocketTimeoutMs = (int)options.RequestTimeout.TotalMilliseconds,
         };
-        _admin = new AdminClientBuilder(config).SetLogHandler((_, _) => { }).Build();
+        _admin = new AdminClientBuilder(config)
+            .SetLogHandler((_, _) => { })
+            .SetErrorHandler((_, error) => _credentials.Observe(error))
+            .Build();
         _timestamps = new TimestampReader(options, timeProvider);
     }
 
     public Task<IReadOnlyDictionary<string, int>> GetTopicPartitionCountsAsync(CancellationToken cancellationToken) =>
-        Task.Run<IReadOnlyDictionary<string, int>>(() =>
+        _credentials.ExplainTimeoutsAsync(() => Task.Run<IReadOnlyDictionary<string, int>>(() =>
         {
             var metadata = _admin.GetMetadata(_options.RequestTimeout);
             if (metadata.Brokers.Count == 0)
@@ -35,13 +39,15 @@ internal sealed class ConfluentOffsetsClient : IKafkaOffsetsClient
             return metadata.Topics
                 .Where(t => t.Error.Code == ErrorCode.NoError)
                 .ToDictionary(t => t.Topic, t => t.Partitions.Count, StringComparer.Ordinal);
-        }, cancellationToken);
+        }, cancellationToken));
 
-    public async Task<IReadOnlyDictionary<TopicPartition, long>> FetchCommittedOffsetsAsync(string group, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<TopicPartition, long>> FetchCommittedOffsetsAsync(
+        string group, IReadOnlyList<TopicPartition>? partitions, CancellationToken cancellationToken)
     {
         var options = new ListConsumerGroupOffsetsOptions { RequestTimeout = _options.RequestTimeout };
-        var results = await _admin.ListConsumerGroupOffsetsAsync([new ConsumerGroupTopicPartitions(group, null)], options)
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var request = new ConsumerGroupTopicPartitions(group, partitions?.ToList());
+        var results = await _credentials.ExplainTimeoutsAsync(
+            () => _admin.ListConsumerGroupOffsetsAsync([request], options).WaitAsync(cancellationToken)).ConfigureAwait(false);
         var committed = new Dictionary<TopicPartition, long>();
         foreach (var partition in results.SelectMany(r => r.Partitions))
         {
@@ -121,7 +127,8 @@ internal sealed class ConfluentOffsetsClient : IKafkaOffsetsClient
         var options = new ListOffsetsOptions { RequestTimeout = _options.RequestTimeout };
         try
         {
-            var result = await _admin.ListOffsetsAsync(request, options).WaitAsync(cancellationToken).ConfigureAwait(false);
+            var result = await _credentials.ExplainTimeoutsAsync(
+                () => _admin.ListOffsetsAsync(request, options).WaitAsync(cancellationToken)).ConfigureAwait(false);
             return result.ResultInfos.ToDictionary(r => r.TopicPartitionOffsetError.TopicPartition, r => r.TopicPartitionOffsetError.Offset.Value);
         }
         catch (ListOffsetsException e)
