@@ -11,6 +11,8 @@ internal static class Force12Cli
     /// </summary>
     private static readonly Func<Command>[] VerbFactories =
     [
+        Commands.KafkaMockCommand.Create,
+        Commands.LagCommand.Create,
     ];
 
     /// <summary>Builds the root command with every verb registered.</summary>

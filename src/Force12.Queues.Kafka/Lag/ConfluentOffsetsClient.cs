@@ -12,7 +12,7 @@ internal sealed class ConfluentOffsetsClient : IKafkaOffsetsClient
     private readonly TimestampReader _timestamps;
     private readonly CredentialFailureWatch _credentials = new();
 
-    public ConfluentOffsetsClient(KafkaLagCollectorOptions options, TimeProvider timeProvider)
+    public ConfluentOffsetsClient(KafkaLagCollectorOptions options)
     {
         _options = options;
         var config = new AdminClientConfig(new Dictionary<string, string>(options.ClientConfig))
@@ -24,7 +24,7 @@ internal sealed class ConfluentOffsetsClient : IKafkaOffsetsClient
             .SetLogHandler((_, _) => { })
             .SetErrorHandler((_, error) => _credentials.Observe(error))
             .Build();
-        _timestamps = new TimestampReader(options, timeProvider);
+        _timestamps = new TimestampReader(options);
     }
 
     public Task<IReadOnlyDictionary<string, int>> GetTopicPartitionCountsAsync(CancellationToken cancellationToken) =>

@@ -37,7 +37,7 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
     {
         _options = Validated(options);
         _timeProvider = timeProvider;
-        _clientFactory = clientFactory ?? (() => new ConfluentOffsetsClient(_options, timeProvider));
+        _clientFactory = clientFactory ?? (() => new ConfluentOffsetsClient(_options));
         _logger = logger ?? NullLogger.Instance;
         _pattern = _options.TopicPattern is { } p ? new Regex($"^(?:{p})$", RegexOptions.None, TimeSpan.FromSeconds(1)) : null;
         _tracker = new LagTracker(new LagTrackerOptions

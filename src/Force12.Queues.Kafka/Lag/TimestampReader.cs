@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 
 namespace Force12.Queues.Kafka.Lag;
@@ -9,14 +10,12 @@ namespace Force12.Queues.Kafka.Lag;
 internal sealed class TimestampReader : IDisposable
 {
     private readonly KafkaLagCollectorOptions _options;
-    private readonly TimeProvider _timeProvider;
     private readonly Lock _gate = new();
     private IConsumer<Ignore, Ignore>? _consumer;
 
-    public TimestampReader(KafkaLagCollectorOptions options, TimeProvider timeProvider)
+    public TimestampReader(KafkaLagCollectorOptions options)
     {
         _options = options;
-        _timeProvider = timeProvider;
     }
 
     public Task<IReadOnlyDictionary<TopicPartition, DateTimeOffset>> ReadAsync(
@@ -46,11 +45,13 @@ internal sealed class TimestampReader : IDisposable
             var consumer = _consumer ??= Create();
             var pending = positions.Select(p => p.TopicPartition).ToHashSet();
             var found = new Dictionary<TopicPartition, DateTimeOffset>();
-            var started = _timeProvider.GetTimestamp();
+            // A network deadline is real time, whatever clock the collector reports with.
+            var started = Stopwatch.GetTimestamp();
             consumer.Assign(positions);
+            consumer.Resume(pending); // librdkafka keeps a partition paused across unassign/assign
             try
             {
-                while (pending.Count > 0 && _timeProvider.GetElapsedTime(started) < _options.RequestTimeout)
+                while (pending.Count > 0 && Stopwatch.GetElapsedTime(started) < _options.RequestTimeout)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var record = consumer.Consume(TimeSpan.FromMilliseconds(100));
