@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.CommandLine;
 using Force12.Queues.Kafka.Embedded;
 
@@ -75,9 +76,14 @@ internal static class KafkaMockCommand
 
         await io.Output.WriteLineAsync("Press Ctrl-C to stop.").ConfigureAwait(false);
         await io.Output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+
+        // SIGTERM (docker stop, kill, CI teardown) must shut down as cleanly as Ctrl-C and exit 0.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => Stop(signal, stop));
+        using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => Stop(signal, stop));
         try
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, stop.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -86,5 +92,11 @@ internal static class KafkaMockCommand
 
         await io.Output.WriteLineAsync("Stopped.").ConfigureAwait(false);
         return ExitCodes.Success;
+    }
+
+    private static void Stop(PosixSignalContext signal, CancellationTokenSource stop)
+    {
+        signal.Cancel = true; // keep the process alive until the cluster is disposed
+        stop.Cancel();
     }
 }
