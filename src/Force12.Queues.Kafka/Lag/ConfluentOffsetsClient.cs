@@ -137,7 +137,7 @@ internal sealed class ConfluentOffsetsClient : IKafkaOffsetsClient
                 .Where(r => r.TopicPartitionOffsetError.Error.IsError)
                 .Select(r => (r.TopicPartitionOffsetError.TopicPartition, r.TopicPartitionOffsetError.Error))
                 .ToList();
-            throw failures.Count > 0 ? new PartitionReadException("ListOffsets", failures) : e;
+            throw failures.Count > 0 ? new PartitionReadException("ListOffsets", batch.Length, failures) : e;
         }
     }
 }

@@ -62,7 +62,7 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
         }
         catch (PartitionReadException e)
         {
-            result = Failed(KafkaErrorClassifier.Classify(e, e.Failures.Count), e.Message);
+            result = Failed(KafkaErrorClassifier.Classify(e), e.Message);
         }
         catch (KafkaException e)
         {
