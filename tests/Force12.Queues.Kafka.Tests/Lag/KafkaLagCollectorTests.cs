@@ -168,14 +168,14 @@ public sealed class KafkaLagCollectorTests : IDisposable
     [Fact]
     public void Constructor_InvalidOptions_ThrowsListingEveryField()
     {
-        var options = new KafkaLagCollectorOptions { TopicPattern = "([", RequestTimeout = TimeSpan.Zero, ListOffsetsBatchSize = 0 };
+        var options = new KafkaLagCollectorOptions { TopicPattern = "([", RequestTimeout = TimeSpan.Zero, PartitionsPerRequest = 0 };
 
         var error = Assert.Throws<ArgumentException>(() => new KafkaLagCollector(options));
 
         Assert.Equal(
             "Invalid Kafka lag collector options: BootstrapServers is required (host:port[,host:port...]). GroupId is required. " +
             "TopicPattern '([' is not a valid regular expression. RequestTimeout must be positive, was 00:00:00. " +
-            "ListOffsetsBatchSize must be at least 1, was 0. (Parameter 'options')",
+            "PartitionsPerRequest must be at least 1, was 0. (Parameter 'options')",
             error.Message);
     }
 }
