@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
@@ -114,6 +115,7 @@ public class KafkaLagCollectionBenchmarks : IDisposable
                 .WithWarmupCount(2)
                 .WithIterationCount(15)
                 .WithToolchain(InProcessEmitToolchain.Instance));
+            AddColumn(StatisticColumn.Median);
         }
     }
 }
