@@ -70,6 +70,32 @@ public sealed class LagCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Lag_Watch_PrintsOneJsonObjectPerPollWithRatesUntilCancelled()
+    {
+        var (topic, group) = await GroupWithLagAsync();
+        using var output = new LineWriter();
+        using var error = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var run = Force12Cli.RunAsync(
+            ["lag", "--bootstrap-servers", _kafka.BootstrapServers, "--group", group, "--topic", topic, "--output", "json", "--watch", "--interval", "0.2"],
+            output, error, stop.Token);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (output.Lines.Count < 2 && DateTime.UtcNow < deadline && !run.IsCompleted)
+        {
+            await Task.Delay(50);
+        }
+
+        await stop.CancelAsync();
+        var exitCode = await run;
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.True(output.Lines.Count >= 2, $"expected two polls, got: {string.Join('\n', output.Lines)} {error}");
+        using var second = JsonDocument.Parse(output.Lines[1]);
+        Assert.Equal(0, second.RootElement.GetProperty("partitions")[0].GetProperty("arrivalRate").GetDouble()); // known from the 2nd poll on
+    }
+
+    [Fact]
     public async Task Lag_UnknownGroup_ExitsOneWithTheReasonOnStderr()
     {
         var (topic, _) = await GroupWithLagAsync();
