@@ -100,6 +100,11 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
         // With topics named, ask for exactly their partitions; with none, ask for whatever the group committed on.
         var watchesGroupTopics = _options.Topics.Count == 0 && _pattern is null;
         var named = watchesGroupTopics ? null : Partitions(SelectTopics(counts), counts);
+        if (named is { Count: 0 })
+        {
+            return Failed(LagErrorKind.StreamNotFound, $"no topic matches the pattern '{_options.TopicPattern}'");
+        }
+
         var offsetsTask = named is null ? null : client.ListOffsetsAsync(named, cancellationToken);
         var committedTask = client.FetchCommittedOffsetsAsync(_options.GroupId, named, cancellationToken);
         await Task.WhenAll(offsetsTask is null ? [committedTask] : [committedTask, offsetsTask]).ConfigureAwait(false);
@@ -116,10 +121,18 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
         }
 
         var offsets = await (offsetsTask ?? client.ListOffsetsAsync(partitions, cancellationToken)).ConfigureAwait(false);
+        var unanswered = partitions.Where(p => !offsets.ContainsKey(p)).ToList();
+        if (unanswered.Count > 0)
+        {
+            // Leaving them out would report a smaller lag than the truth.
+            return Failed(LagErrorKind.PartialFailure,
+                $"no offsets returned for {unanswered.Count} partition(s), e.g. {ToUnit(unanswered[0])}");
+        }
+
         var now = _timeProvider.GetUtcNow();
         var timestamps = await ReadExactTimestampsAsync(client, partitions, offsets, committed, cancellationToken).ConfigureAwait(false);
 
-        var observations = partitions.Where(offsets.ContainsKey).Select(p => new LagObservation(
+        var observations = partitions.Select(p => new LagObservation(
             ToUnit(p),
             offsets[p].Start,
             offsets[p].End,
@@ -152,20 +165,7 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
         IReadOnlyDictionary<TopicPartition, long> committed,
         CancellationToken cancellationToken)
     {
-        var lagging = partitions
-            .Where(offsets.ContainsKey)
-            .Select(p => (Partition: p, offsets[p].End,
-                Next: BacklogMath.NextToProcess(offsets[p].Start, offsets[p].End, committed.TryGetValue(p, out var c) ? c : null, _options.ResetPolicy)))
-            .Where(x => x.Next < x.End);
-        if (_options.TimeLag == KafkaTimeLagMode.Estimated)
-        {
-            lagging = lagging
-                .Where(x => _tracker.NeedsExactTimestamp(ToUnit(x.Partition), x.Next, x.End))
-                .OrderByDescending(x => x.End - x.Next)
-                .Take(_options.ExactLookupBudget);
-        }
-
-        var positions = lagging.Select(x => new TopicPartitionOffset(x.Partition, x.Next)).ToList();
+        var positions = ExactTimestampPlan.Positions(partitions, offsets, committed, _options, _tracker);
         try
         {
             return await client.ReadTimestampsAsync(positions, cancellationToken).ConfigureAwait(false);
@@ -177,7 +177,7 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
         }
     }
 
-    private static LagUnitId ToUnit(TopicPartition p) =>
+    internal static LagUnitId ToUnit(TopicPartition p) =>
         new(p.Topic, p.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private LagCollectionResult Failed(LagErrorKind kind, string message) => LagCollectionResult.Failure(new LagError

@@ -166,6 +166,31 @@ public sealed class KafkaLagCollectorTests : IDisposable
     }
 
     [Fact]
+    public async Task CollectAsync_OffsetsMissingForAPartition_FailsInsteadOfReportingLess()
+    {
+        _client.AddTopic("bulbs", 3, start: 0, end: 10, committed: 5);
+        _client.Offsets.Remove(new TopicPartition("bulbs", 2));
+        using var collector = Collector();
+
+        var result = await collector.CollectAsync(CancellationToken.None);
+
+        Assert.Equal(LagErrorKind.PartialFailure, result.Error!.Kind);
+        Assert.Contains("bulbs[2]", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CollectAsync_PatternMatchesNothing_IsStreamNotFound()
+    {
+        _client.AddTopic("switches", 1, 0, 5, 3);
+        using var collector = Collector(o => o with { Topics = [], TopicPattern = "bulbs-.*" });
+
+        var result = await collector.CollectAsync(CancellationToken.None);
+
+        Assert.Equal(LagErrorKind.StreamNotFound, result.Error!.Kind);
+        Assert.Contains("bulbs-.*", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Constructor_InvalidOptions_ThrowsListingEveryField()
     {
         var options = new KafkaLagCollectorOptions { TopicPattern = "([", RequestTimeout = TimeSpan.Zero, PartitionsPerRequest = 0 };
