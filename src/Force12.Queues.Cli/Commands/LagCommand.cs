@@ -22,11 +22,13 @@ internal static class LagCommand
         var timeLag = new Option<string>("--time-lag") { Description = "estimated (interpolated, cheap; exact reads only where needed) or exact (one read per lagging partition).", DefaultValueFactory = _ => "estimated" };
         timeLag.AcceptOnlyFromAmong("estimated", "exact");
         var timeout = new Option<double>("--timeout") { Description = "Seconds each Kafka request may take.", DefaultValueFactory = _ => 10 };
+        var sla = new Option<double?>("--sla") { Description = "SLA in seconds: partitions that cannot drain within it at one consumer's rate are 'hot'." };
+        var consumerRate = new Option<double?>("--consumer-rate") { Description = "One consumer's messages per second, assumed for 'hot' until learned from polls." };
         var config = new Option<string[]>("--config", "-X") { Description = "librdkafka property KEY=VALUE passed to the client (repeatable), e.g. -X security.protocol=SASL_SSL." };
 
         var command = new Command("lag", "Show a Kafka consumer group's lag per partition: offsets, lag in messages and seconds, rates and status.")
         {
-            bootstrap, group, topics, pattern, watch, interval, output, reset, timeLag, timeout, config,
+            bootstrap, group, topics, pattern, watch, interval, output, reset, timeLag, timeout, sla, consumerRate, config,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -43,6 +45,8 @@ internal static class LagCommand
                 ResetPolicy = parseResult.GetValue(reset) == "latest" ? OffsetResetPolicy.Latest : OffsetResetPolicy.Earliest,
                 TimeLag = parseResult.GetValue(timeLag) == "exact" ? KafkaTimeLagMode.Exact : KafkaTimeLagMode.Estimated,
                 RequestTimeout = Seconds(parseResult.GetValue(timeout), "--timeout", errors),
+                Sla = parseResult.GetValue(sla) is { } slaSeconds ? Seconds(slaSeconds, "--sla", errors) : null,
+                PerConsumerRatePrior = parseResult.GetValue(consumerRate),
             };
             var every = Seconds(parseResult.GetValue(interval), "--interval", errors);
             errors.AddRange(options.Validate());

@@ -11,7 +11,7 @@ namespace Force12.Queues.Kafka.Lag;
 /// OffsetFetch for the whole group, ListOffsets in batches (in parallel), and, only where needed,
 /// one bulk fetch for exact timestamps. Time lag is estimated by default (see <see cref="KafkaTimeLagMode"/>).
 /// Keep one instance per group and call <see cref="CollectAsync"/> once per poll interval: rates,
-/// estimates and stall detection come from the history between calls.
+/// estimates and stall detection come from the history between calls. One call at a time per instance.
 /// </summary>
 public sealed class KafkaLagCollector : ILagCollector, IDisposable
 {
@@ -45,6 +45,7 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
             ResetPolicy = _options.ResetPolicy,
             StallAfter = _options.StallAfter,
             Sla = _options.Sla,
+            PerConsumerRatePrior = _options.PerConsumerRatePrior,
         });
     }
 

@@ -51,6 +51,10 @@ public sealed record KafkaLagCollectorOptions
     /// <summary>SLA for the hot-partition rule, or null (default) for no hot flag.</summary>
     public TimeSpan? Sla { get; init; }
 
+    /// <summary>One consumer's throughput in messages per second assumed by the hot-partition rule until it is
+    /// learned from a saturated partition, or null (default) for no hot flag until learned.</summary>
+    public double? PerConsumerRatePrior { get; init; }
+
     /// <summary>Every problem with these options, each naming the field; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -80,6 +84,11 @@ public sealed record KafkaLagCollectorOptions
         if (Sla is { } sla)
         {
             AddIfNotPositive(errors, nameof(Sla), sla);
+        }
+
+        if (PerConsumerRatePrior is { } prior && !(prior > 0 && double.IsFinite(prior)))
+        {
+            errors.Add($"{nameof(PerConsumerRatePrior)} must be a positive number of messages per second, was {prior}.");
         }
 
         if (ExactLookupBudget < 0)

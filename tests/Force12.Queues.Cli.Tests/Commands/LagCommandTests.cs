@@ -56,6 +56,20 @@ public sealed class LagCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Lag_SlaAndConsumerRate_FlagsThePartitionThatCannotDrainAsHot()
+    {
+        var (topic, group) = await GroupWithLagAsync();
+
+        var (exitCode, output, error) = await CliRunner.RunAsync(
+            "lag", "--bootstrap-servers", _kafka.BootstrapServers, "--group", group, "--topic", topic, "--output", "json",
+            "--sla", "2", "--consumer-rate", "1");
+
+        Assert.True(exitCode == ExitCodes.Success, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("hot", json.RootElement.GetProperty("partitions")[0].GetProperty("status").GetString()); // 6 messages at 1/s > 2 s
+    }
+
+    [Fact]
     public async Task Lag_DefaultOutput_PrintsATableWithHeaderRowsAndTotal()
     {
         var (topic, group) = await GroupWithLagAsync();
@@ -126,6 +140,8 @@ public sealed class LagCommandTests : IDisposable
     [InlineData("--bootstrap-servers", "b:1", "--group", "g", "--timeout", "-1")]
     [InlineData("--bootstrap-servers", "b:1", "--group", "g", "--config", "no-equals-sign")]
     [InlineData("--bootstrap-servers", "b:1", "--group", "g", "--topic-pattern", "([")]
+    [InlineData("--bootstrap-servers", "b:1", "--group", "g", "--sla", "0")]
+    [InlineData("--bootstrap-servers", "b:1", "--group", "g", "--consumer-rate", "-5")]
     public async Task Lag_BadArguments_ExitsTwo(params string[] args)
     {
         var (exitCode, _, error) = await CliRunner.RunAsync(["lag", .. args]);

@@ -191,6 +191,19 @@ public sealed class KafkaLagCollectorTests : IDisposable
     }
 
     [Fact]
+    public async Task CollectAsync_LagBeyondSlaAtThePriorRate_IsHot()
+    {
+        _client.AddTopic("bulbs", 2, start: 0, end: 1000, committed: 990);
+        _client.Committed[new TopicPartition("bulbs", 1)] = 0;
+        using var collector = Collector(o => o with { Sla = TimeSpan.FromSeconds(30), PerConsumerRatePrior = 10 });
+
+        var units = (await collector.CollectAsync(CancellationToken.None)).Snapshot!.Units;
+
+        Assert.Equal(LagUnitStatus.Ok, units[0].Status);   // 10 messages: 1 s at 10/s
+        Assert.Equal(LagUnitStatus.Hot, units[1].Status);  // 1000 messages: 100 s > 30 s
+    }
+
+    [Fact]
     public void Constructor_InvalidOptions_ThrowsListingEveryField()
     {
         var options = new KafkaLagCollectorOptions { TopicPattern = "([", RequestTimeout = TimeSpan.Zero, PartitionsPerRequest = 0 };
