@@ -8,9 +8,26 @@ using Microsoft.Extensions.Time.Testing;
 namespace Force12.Queues.Kafka.Tests.Lag;
 
 [Collection(EmbeddedKafkaGroup.Name)]
-public sealed class KafkaLagCollectorIntegrationTests(EmbeddedKafkaFixture kafka)
+public sealed class KafkaLagCollectorIntegrationTests(EmbeddedKafkaFixture kafka) : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    private readonly List<string> _topics = [];
+
+    /// <summary>Deletes the topics this test created (some tests delete theirs already).</summary>
+    public void Dispose()
+    {
+        foreach (var topic in _topics)
+        {
+            try
+            {
+                kafka.Cluster.DeleteTopic(topic);
+            }
+            catch (InvalidOperationException)
+            {
+                // already deleted by the test itself
+            }
+        }
+    }
 
     private KafkaLagCollector Collector(string group, string[] topics, TimeProvider? time = null, Func<KafkaLagCollectorOptions, KafkaLagCollectorOptions>? tune = null)
     {
@@ -28,6 +45,7 @@ public sealed class KafkaLagCollectorIntegrationTests(EmbeddedKafkaFixture kafka
     {
         var topic = EmbeddedKafkaFixture.UniqueName(prefix);
         kafka.Cluster.CreateTopic(topic, partitions);
+        _topics.Add(topic);
         return topic;
     }
 
