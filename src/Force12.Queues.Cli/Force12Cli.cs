@@ -14,6 +14,8 @@ internal static class Force12Cli
         Commands.RunCommand.Create,
         Commands.ValidateCommand.Create,
         Commands.SimulateCommand.Create,
+        Commands.KafkaMockCommand.Create,
+        Commands.LagCommand.Create,
     ];
 
     /// <summary>Builds the root command with every verb registered.</summary>
