@@ -11,6 +11,9 @@ internal static class Force12Cli
     /// </summary>
     private static readonly Func<Command>[] VerbFactories =
     [
+        Commands.RunCommand.Create,
+        Commands.ValidateCommand.Create,
+        Commands.SimulateCommand.Create,
     ];
 
     /// <summary>Builds the root command with every verb registered.</summary>

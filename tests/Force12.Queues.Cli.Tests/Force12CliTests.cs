@@ -7,7 +7,7 @@ public sealed class Force12CliTests
     [Fact]
     public async Task RunAsync_Help_ListsExactlyTheRegisteredVerbs()
     {
-        var (exitCode, output, _) = await RunAsync("--help");
+        var (exitCode, output, _) = await CliRunner.RunAsync("--help");
 
         Assert.Equal(ExitCodes.Success, exitCode);
         var registered = Force12Cli.CreateRootCommand().Subcommands.Select(c => c.Name).Order().ToArray();
@@ -17,7 +17,7 @@ public sealed class Force12CliTests
     [Fact]
     public async Task RunAsync_UnknownVerb_ReturnsBadArgumentsAndNamesTheToken()
     {
-        var (exitCode, _, error) = await RunAsync("no-such-verb");
+        var (exitCode, _, error) = await CliRunner.RunAsync("no-such-verb");
 
         Assert.Equal(ExitCodes.BadArguments, exitCode);
         Assert.Contains("no-such-verb", error, StringComparison.Ordinal);
@@ -27,18 +27,10 @@ public sealed class Force12CliTests
     [Fact]
     public async Task RunAsync_Version_PrintsAVersionAndSucceeds()
     {
-        var (exitCode, output, _) = await RunAsync("--version");
+        var (exitCode, output, _) = await CliRunner.RunAsync("--version");
 
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Matches(@"^\d+\.\d+\.\d+", output.Trim());
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await Force12Cli.RunAsync(args, output, error);
-        return (exitCode, output.ToString(), error.ToString());
     }
 
     /// <summary>Reads the verb names from the "Commands:" section of the help text.</summary>

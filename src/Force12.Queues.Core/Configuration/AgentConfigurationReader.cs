@@ -30,8 +30,10 @@ public sealed class AgentConfigurationReader
         ArgumentNullException.ThrowIfNull(configuration);
         var errors = new List<string>();
         var root = new SectionReader(AsSection(configuration), "", errors);
-        root.RejectUnknown("pollInterval", "collectTimeout", "http", "capacity", "pipelines");
+        root.RejectUnknown("pollInterval", "collectTimeout", "http", "metrics", "capacity", "pipelines");
         root.Child("http").RejectUnknown("address");
+        root.Child("metrics").RejectUnknown("perPartition");
+        var perPartition = root.Child("metrics").Flag("perPartition", false);
         var pollInterval = root.Duration("pollInterval", AgentConfiguration.DefaultPollInterval, positive: true);
         var collectTimeout = root.Duration("collectTimeout", pollInterval, positive: true);
         var httpAddress = root.Child("http").Text("address", fallback: AgentConfiguration.DefaultHttpAddress)!;
@@ -48,6 +50,12 @@ public sealed class AgentConfigurationReader
         }
 
         var read = pipelines.Select(p => ReadPipeline(p.Key, root.Child("pipelines").Child(p.Key))).ToArray();
+        if (errors.Count == 0 && read.Any(p => p is null))
+        {
+            // A provider that rejects its settings must say why; never start with a pipeline missing.
+            root.Fail("pipelines", "a pipeline could not be read, and its source provider gave no reason");
+        }
+
         if (errors.Count > 0)
         {
             return ConfigurationResult.Invalid(errors);
@@ -58,8 +66,9 @@ public sealed class AgentConfigurationReader
             PollInterval = pollInterval,
             CollectTimeout = collectTimeout,
             HttpAddress = httpAddress,
+            PerPartitionMetrics = perPartition,
             Capacity = capacity,
-            Pipelines = read!,
+            Pipelines = read.OfType<PipelineConfiguration>().ToArray(),
         });
     }
 

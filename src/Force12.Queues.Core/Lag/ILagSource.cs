@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Force12.Queues.Core.Lag;
 
 /// <summary>
@@ -16,5 +14,5 @@ public interface ILagSource
     string Description { get; }
 
     /// <summary>Creates the collector; called once when the agent starts, not during validation.</summary>
-    ILagCollector CreateCollector(TimeProvider timeProvider, ILoggerFactory loggerFactory);
+    ILagCollector CreateCollector(LagCollectorContext context);
 }

@@ -9,6 +9,9 @@ public sealed record PodOperationResult
     /// <summary>Ids of healthy pods stopped by this call (scale-down or explicit stop).</summary>
     public IReadOnlyList<string> Stopped { get; init; } = [];
 
+    /// <summary>Ids of stopped pods in which a container ignored SIGTERM for the whole grace period and was killed (SIGKILL).</summary>
+    public IReadOnlyList<string> Killed { get; init; } = [];
+
     /// <summary>Ids of broken pods (a container died or is missing) that this call removed whole.</summary>
     public IReadOnlyList<string> Removed { get; init; } = [];
 

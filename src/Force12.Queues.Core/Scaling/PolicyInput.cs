@@ -46,6 +46,12 @@ public sealed record PolicyInput
     /// <summary>Arrivals per second into the <see cref="HotUnits"/> (part of <see cref="ArrivalRatePerSecond"/>).</summary>
     public double HotArrivalRatePerSecond { get; init; }
 
+    /// <summary>
+    /// <c>false</c> when the consumer group rebalanced (members joined or left, partitions paused) during the
+    /// measured interval: its processing rate then says nothing about pod throughput. Default <c>true</c>.
+    /// </summary>
+    public bool GroupStable { get; init; } = true;
+
     /// <summary><c>true</c> when the group stopped committing while lag grows (Burrow's STOP/STALL).</summary>
     public bool Stalled { get; init; }
 

@@ -35,13 +35,14 @@ public static class SlaScalingPolicy
 
         var uncapped = PodNeed.WithHotUnits(input, options.Sla.TotalSeconds, mu);
         var (need, reason) = CapAndActivate(options, input, current, uncapped);
-        var history = input.History.Record(input.At, need, options.ScaleDownStabilisation);
+        var history = Seeded(input, current, options).Record(input.At, need, options.ScaleDownStabilisation);
         int required;
         if (need > current)
         {
+            // The step bounds growth, but the minimum is a floor that applies at once.
             var step = options.MaxScaleUpStep;
-            var bounded = step is { } s && need - current > s;
-            required = bounded ? current + step!.Value : need;
+            var bounded = step is { } s && need - Math.Max(current, options.MinPods) > s;
+            required = bounded ? Math.Max(current, options.MinPods) + step!.Value : need;
             reason = bounded ? ScalingReason.ScaleUpBoundedByStep : reason ?? ScalingReason.ScaleUpForSla;
         }
         else if (need < current)
@@ -112,6 +113,15 @@ public static class SlaScalingPolicy
 
         return (need, reason);
     }
+
+    /// <summary>
+    /// Without history (first decision, or after a restart) the past is unknown: assume the current pods were
+    /// needed just now, so a scale-down still waits a full window.
+    /// </summary>
+    private static StabilisationHistory Seeded(PolicyInput input, int current, SlaPolicyOptions options) =>
+        input.History.Points.IsDefaultOrEmpty
+            ? input.History.Record(input.At, current, options.ScaleDownStabilisation)
+            : input.History;
 
     private static ScalingDecision Hold(SlaPolicyOptions options, PolicyInput input, int pods, ScalingReason reason, double mu)
     {

@@ -24,8 +24,11 @@ public sealed class KinesisSource : ILagSource
         + (Options.KinesisEndpoint is { } k ? $" at {k}" : Options.Region is { } r ? $" in {r}" : "");
 
     /// <inheritdoc />
-    public ILagCollector CreateCollector(TimeProvider timeProvider, ILoggerFactory loggerFactory) =>
-        CreateKinesisCollector(timeProvider, loggerFactory);
+    public ILagCollector CreateCollector(LagCollectorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return CreateKinesisCollector(context.TimeProvider, context.LoggerFactory);
+    }
 
     /// <summary>Creates the collector with its own Kinesis client and lease table (they live as long as the agent).</summary>
     public KinesisLagCollector CreateKinesisCollector(TimeProvider timeProvider, ILoggerFactory loggerFactory)

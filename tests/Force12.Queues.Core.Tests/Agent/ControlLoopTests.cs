@@ -4,7 +4,6 @@ using Force12.Queues.Core.Configuration;
 using Force12.Queues.Core.Lag;
 using Force12.Queues.Core.Pods;
 using Force12.Queues.Core.Scaling;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -120,7 +119,7 @@ public sealed class ControlLoopTests
 
         public string Description => "scripted test source";
 
-        public ILagCollector CreateCollector(TimeProvider timeProvider, ILoggerFactory loggerFactory) => throw new NotSupportedException();
+        public ILagCollector CreateCollector(LagCollectorContext context) => throw new NotSupportedException();
     }
 
     private sealed class RecordingObserver : IControlLoopObserver

@@ -1,6 +1,5 @@
 using Force12.Queues.Core.Configuration;
 using Force12.Queues.Core.Lag;
-using Microsoft.Extensions.Logging;
 
 namespace Force12.Queues.Core.Tests.Configuration;
 
@@ -22,7 +21,7 @@ internal sealed class FakeSourceProvider : ILagSourceProvider
 
         public string Description => $"fake group {Group}";
 
-        public ILagCollector CreateCollector(TimeProvider timeProvider, ILoggerFactory loggerFactory) =>
+        public ILagCollector CreateCollector(LagCollectorContext context) =>
             throw new NotSupportedException("validation tests create no collectors");
     }
 }

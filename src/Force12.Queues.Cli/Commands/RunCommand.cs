@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Force12.Queues.Cli.Agent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Force12.Queues.Cli.Commands;
+
+/// <summary><c>force12 run -c FILE</c>: the agent.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<FileInfo>("--config", "-c")
+        {
+            Description = "The agent's configuration file (.yaml, .yml or .json); FORCE12__* environment variables override it.",
+            Required = true,
+        };
+        var stopPods = new Option<bool>("--stop-pods-on-exit")
+        {
+            Description = "Scale every pipeline to zero when the agent stops. By default pods keep running and a restarted agent adopts them.",
+        };
+        var command = new Command("run", "Run the agent: every poll interval, measure each pipeline's backlog, decide its pods by SLA and priority, and start or stop pods. Serves /metrics, /healthz, /readyz, /api/status and a live page. Stops on Ctrl-C or SIGTERM.")
+        {
+            config,
+            stopPods,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var error = parseResult.InvocationConfiguration.Error;
+            var path = parseResult.GetRequiredValue(config).FullName;
+            var validation = new ServiceCollection().AddLogging(l => l.ClearProviders());
+            validation.AddShippedPlugins();
+            Core.Configuration.ConfigurationResult result;
+            await using (var provider = validation.BuildServiceProvider())
+            {
+                result = AgentConfigurationCheck.Run(path, provider);
+            }
+
+            if (result.Errors.Count > 0)
+            {
+                await error.WriteLineAsync($"{path}: {result.Errors.Count} error(s); nothing was started").ConfigureAwait(false);
+                foreach (var problem in result.Errors)
+                {
+                    await error.WriteLineAsync($"  {problem}").ConfigureAwait(false);
+                }
+
+                return ExitCodes.BadArguments;
+            }
+
+            var runOptions = new AgentRunOptions { StopPodsOnExit = parseResult.GetValue(stopPods) };
+            await using var app = AgentHost.Build(result.Configuration!, runOptions, services => services.AddShippedPlugins());
+            try
+            {
+                await Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.RunAsync(app, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                await error.WriteLineAsync($"cannot serve HTTP on {result.Configuration!.HttpAddress}: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

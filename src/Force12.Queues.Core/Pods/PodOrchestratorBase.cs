@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Force12.Queues.Core.Pods;
+
+/// <summary>
+/// Scale, stop and reconcile logic shared by orchestrators that start and stop pods one by one (Docker, processes).
+/// A derived class supplies three primitives: list the pipeline's pods, start one whole pod (or clean up and throw
+/// <see cref="PodStartException"/>), and stop one pod gracefully and remove it. Calls for one pipeline are serialized.
+/// Pods in <see cref="PodState.Starting"/> or <see cref="PodState.Exited"/> seen under the pipeline lock are broken
+/// (a start that crashed half-way, or a dead container) and are removed whole; one agent per pipeline is assumed.
+/// </summary>
+public abstract class PodOrchestratorBase : IPodOrchestrator
+{
+    private readonly PipelineLocks _locks = new();
+    private readonly ConcurrentDictionary<string, bool> _stopping = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the base with the logger for the shared events (ids 5000-5099).</summary>
+    protected PodOrchestratorBase(ILogger logger)
+    {
+        Logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <inheritdoc />
+    public abstract string Kind { get; }
+
+    /// <summary>Logger of the orchestrator.</summary>
+    protected ILogger Logger { get; }
+
+    /// <summary>Pods created at the same time during one scale-up. Default 8.</summary>
+    protected virtual int MaxParallelPodStarts => 8;
+
+    /// <inheritdoc />
+    public virtual IReadOnlyList<string> Validate(PodTemplate podTemplate) => PodTemplateValidator.Validate(podTemplate);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PodInfo>> ListPodsAsync(string pipeline, CancellationToken cancellationToken = default)
+    {
+        var pods = await ListPodsCoreAsync(pipeline, cancellationToken);
+        return pods.Select(p => _stopping.ContainsKey(p.Id) ? p with { State = PodState.Stopping } : p).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<PodOperationResult> ScaleAsync(PodTemplate podTemplate, int replicas, CancellationToken cancellationToken = default)
+    {
+        PodTemplateValidator.ThrowIfAny(podTemplate, Validate(podTemplate));
+        ArgumentOutOfRangeException.ThrowIfNegative(replicas);
+        using var held = await _locks.AcquireAsync(podTemplate.Pipeline, cancellationToken);
+        var pods = await ListPodsAsync(podTemplate.Pipeline, cancellationToken);
+        var removed = await RemoveBrokenAsync(pods, cancellationToken);
+        var healthy = pods.Where(IsHealthy).ToList();
+        var started = PodOperationResult.None;
+        var stopped = PodOperationResult.None;
+        if (healthy.Count < replicas)
+        {
+            started = await StartPodsAsync(podTemplate, replicas - healthy.Count, cancellationToken);
+        }
+        else if (healthy.Count > replicas)
+        {
+            var victims = ScaleDownVictims.Choose(healthy, healthy.Count - replicas);
+            stopped = await StopAsync(victims, cancellationToken);
+        }
+
+        return new PodOperationResult
+        {
+            Started = started.Started,
+            Stopped = stopped.Stopped,
+            Killed = stopped.Killed,
+            Removed = removed,
+            Failures = [.. started.Failures, .. stopped.Failures],
+            Running = healthy.Count - stopped.Stopped.Count + started.Started.Count,
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task<PodOperationResult> StopPodsAsync(string pipeline, IReadOnlyCollection<string> podIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(podIds);
+        using var held = await _locks.AcquireAsync(pipeline, cancellationToken);
+        var pods = await ListPodsAsync(pipeline, cancellationToken);
+        var stopped = await StopAsync(pods.Where(p => podIds.Contains(p.Id)).ToList(), cancellationToken);
+        return stopped with { Running = pods.Count(IsHealthy) - stopped.Stopped.Count(id => pods.Any(p => p.Id == id && IsHealthy(p))) };
+    }
+
+    /// <inheritdoc />
+    public async Task<PodOperationResult> ReconcileAsync(PodTemplate podTemplate, CancellationToken cancellationToken = default)
+    {
+        PodTemplateValidator.ThrowIfAny(podTemplate, Validate(podTemplate));
+        using var held = await _locks.AcquireAsync(podTemplate.Pipeline, cancellationToken);
+        var pods = await ListPodsAsync(podTemplate.Pipeline, cancellationToken);
+        var removed = await RemoveBrokenAsync(pods, cancellationToken);
+        var started = await StartPodsAsync(podTemplate, removed.Count, cancellationToken);
+        return started with { Removed = removed, Running = pods.Count(IsHealthy) + started.Started.Count };
+    }
+
+    /// <summary>The pipeline's pods as the platform shows them, oldest first. Never throws for unlabelled containers: it ignores them.</summary>
+    protected abstract Task<IReadOnlyList<PodInfo>> ListPodsCoreAsync(string pipeline, CancellationToken cancellationToken);
+
+    /// <summary>Creates and starts every container of one new pod and returns it running; on failure removes them all and throws <see cref="PodStartException"/>.</summary>
+    protected abstract Task<PodInfo> StartPodAsync(PodTemplate podTemplate, CancellationToken cancellationToken);
+
+    /// <summary>Stops every container of <paramref name="pod"/> (SIGTERM, its grace period, SIGKILL) and removes them; returns whether any was killed.</summary>
+    protected abstract Task<bool> StopPodAsync(PodInfo pod, CancellationToken cancellationToken);
+
+    private static bool IsHealthy(PodInfo pod) => pod.State is PodState.Running or PodState.Ready;
+
+    private async Task<IReadOnlyList<string>> RemoveBrokenAsync(IReadOnlyList<PodInfo> pods, CancellationToken cancellationToken)
+    {
+        var broken = pods.Where(p => p.State is PodState.Starting or PodState.Exited).ToList();
+        var outcome = await StopAsync(broken, cancellationToken);
+        foreach (var pod in broken.Where(p => outcome.Stopped.Contains(p.Id)))
+        {
+            PodLog.BrokenPodRemoved(Logger, Kind, pod.Id, pod.Pipeline, pod.State);
+        }
+
+        return outcome.Stopped;
+    }
+
+    private async Task<PodOperationResult> StartPodsAsync(PodTemplate podTemplate, int count, CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(MaxParallelPodStarts);
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                var pod = await StartPodAsync(podTemplate, cancellationToken);
+                PodLog.PodStarted(Logger, Kind, pod.Id, pod.Pipeline, pod.TimeToRunning?.TotalMilliseconds ?? double.NaN);
+                return (Pod: pod, Failure: (string?)null);
+            }
+            catch (PodStartException ex)
+            {
+                PodLog.PodStartFailed(Logger, Kind, ex.PodId, podTemplate.Pipeline, ex.Message);
+                return (Pod: (PodInfo?)null, Failure: (string?)$"pod {ex.PodId} failed to start and was removed: {ex.Message}");
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        return new PodOperationResult
+        {
+            Started = outcomes.Where(o => o.Pod is not null).Select(o => o.Pod!).ToList(),
+            Failures = outcomes.Where(o => o.Failure is not null).Select(o => o.Failure!).ToList(),
+        };
+    }
+
+    private async Task<PodOperationResult> StopAsync(IReadOnlyList<PodInfo> pods, CancellationToken cancellationToken)
+    {
+        var outcomes = await Task.WhenAll(pods.Select(async pod =>
+        {
+            _stopping[pod.Id] = true;
+            try
+            {
+                var killed = await StopPodAsync(pod, cancellationToken);
+                PodLog.PodStopped(Logger, Kind, pod.Id, pod.Pipeline, killed);
+                return (pod.Id, Killed: killed, Failure: (string?)null);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                PodLog.PodStopFailed(Logger, Kind, pod.Id, pod.Pipeline, ex.Message);
+                return (pod.Id, Killed: false, Failure: (string?)$"pod {pod.Id} could not be stopped: {ex.Message}");
+            }
+            finally
+            {
+                _stopping.TryRemove(pod.Id, out _);
+            }
+        }));
+        return new PodOperationResult
+        {
+            Stopped = outcomes.Where(o => o.Failure is null).Select(o => o.Id).ToList(),
+            Killed = outcomes.Where(o => o.Killed).Select(o => o.Id).ToList(),
+            Failures = outcomes.Where(o => o.Failure is not null).Select(o => o.Failure!).ToList(),
+        };
+    }
+}

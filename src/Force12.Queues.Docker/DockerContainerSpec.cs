@@ -1,0 +1,78 @@
+using System.Globalization;
+using Docker.DotNet.Models;
+using Force12.Queues.Core.Pods;
+
+namespace Force12.Queues.Docker;
+
+/// <summary>Turns one container of a pod template into Docker create parameters. Pure.</summary>
+internal static class DockerContainerSpec
+{
+    /// <param name="template">The pod template.</param>
+    /// <param name="index">Position of the container in the template; 0 owns the pod's network namespace.</param>
+    /// <param name="podId">Id of the pod being created.</param>
+    /// <param name="createdAt">When the pod's creation began (label, for adoption and latency).</param>
+    /// <param name="namespaceOwnerId">Docker id of container 0, required for index &gt; 0 unless host networking.</param>
+    /// <param name="options">Orchestrator options (name prefix, init).</param>
+    public static CreateContainerParameters Create(
+        PodTemplate template, int index, string podId, DateTimeOffset createdAt, string? namespaceOwnerId, DockerOrchestratorOptions options)
+    {
+        var container = template.Containers[index];
+        var labels = new Dictionary<string, string>(template.Labels, StringComparer.Ordinal)
+        {
+            [PodLabels.Pipeline] = template.Pipeline,
+            [PodLabels.Pod] = podId,
+            [PodLabels.Container] = container.Name,
+            [PodLabels.ContainerIndex] = index.ToString(CultureInfo.InvariantCulture),
+            [PodLabels.PodSize] = template.Containers.Count.ToString(CultureInfo.InvariantCulture),
+            [PodLabels.CreatedAt] = createdAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            [PodLabels.StopGraceSeconds] = GraceSeconds(template).ToString(CultureInfo.InvariantCulture),
+        };
+        var environment = container.Environment
+            .Select(pair => $"{pair.Key}={pair.Value}")
+            .Append($"{PodLabels.PipelineVariable}={template.Pipeline}")
+            .Append($"{PodLabels.PodVariable}={podId}")
+            .Append($"{PodLabels.ContainerVariable}={container.Name}")
+            .ToList();
+
+        return new CreateContainerParameters
+        {
+            Name = $"{options.ContainerNamePrefix}{podId}-{container.Name}",
+            Image = container.Image,
+            Entrypoint = container.Command is null ? null : [container.Command],
+            Cmd = container.Args.Count == 0 ? null : container.Args.ToList(),
+            Env = environment,
+            WorkingDir = container.WorkingDirectory,
+            Labels = labels,
+            StopSignal = "SIGTERM",
+            StopTimeout = TimeSpan.FromSeconds(GraceSeconds(template)),
+            HostConfig = new HostConfig
+            {
+                NetworkMode = NetworkMode(template, index, namespaceOwnerId),
+                Init = options.UseInit,
+                NanoCPUs = container.CpuLimit is { } cpu ? (long)(cpu * 1_000_000_000) : 0,
+                Memory = container.MemoryLimitBytes ?? 0,
+                Binds = container.Mounts.Count == 0
+                    ? null
+                    : container.Mounts.Select(m => $"{m.HostPath}:{m.ContainerPath}{(m.ReadOnly ? ":ro" : string.Empty)}").ToList(),
+            },
+        };
+    }
+
+    /// <summary>Docker takes the grace period in whole seconds; round up so a container never gets less than asked.</summary>
+    public static int GraceSeconds(PodTemplate template) => (int)Math.Ceiling(template.StopGracePeriod.TotalSeconds);
+
+    private static string NetworkMode(PodTemplate template, int index, string? namespaceOwnerId)
+    {
+        if (template.NetworkMode == PodNetworkMode.Host)
+        {
+            return "host";
+        }
+
+        if (index > 0)
+        {
+            return $"container:{namespaceOwnerId ?? throw new ArgumentNullException(nameof(namespaceOwnerId))}";
+        }
+
+        return template.NetworkMode == PodNetworkMode.Network ? template.NetworkName! : "none";
+    }
+}

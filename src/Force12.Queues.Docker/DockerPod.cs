@@ -1,0 +1,24 @@
+using Docker.DotNet.Models;
+
+namespace Force12.Queues.Docker;
+
+/// <summary>The containers of one pod found by their <c>force12.*</c> labels, in template order.</summary>
+internal sealed record DockerPod(
+    string Id,
+    string Pipeline,
+    int ExpectedSize,
+    DateTimeOffset CreatedAt,
+    TimeSpan StopGracePeriod,
+    IReadOnlyList<ContainerListResponse> Containers)
+{
+    /// <summary>Complete and every container running.</summary>
+    public bool AllRunning => Containers.Count == ExpectedSize && Containers.All(c => c.State == "running");
+
+    /// <summary>Some container is being removed.</summary>
+    public bool Removing => Containers.Any(c => c.State == "removing");
+
+    /// <summary>A health check of some container has not passed (yet).</summary>
+    public bool HealthPending => Containers.Any(c =>
+        c.Status is { } status
+        && (status.Contains("(health: starting)", StringComparison.Ordinal) || status.Contains("(unhealthy)", StringComparison.Ordinal)));
+}

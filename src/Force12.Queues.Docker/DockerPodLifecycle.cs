@@ -1,0 +1,122 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Force12.Queues.Core.Pods;
+
+namespace Force12.Queues.Docker;
+
+/// <summary>Creates and stops whole pods on the Docker Engine. No half pods: a failed start removes what it created.</summary>
+internal sealed class DockerPodLifecycle
+{
+    /// <summary>Exit code of a container killed by SIGKILL (128 + 9).</summary>
+    private const long KilledExitCode = 137;
+
+    private readonly IDockerClient _client;
+    private readonly TimeProvider _timeProvider;
+    private readonly DockerOrchestratorOptions _options;
+
+    public DockerPodLifecycle(IDockerClient client, TimeProvider timeProvider, DockerOrchestratorOptions options)
+    {
+        _client = client;
+        _timeProvider = timeProvider;
+        _options = options;
+    }
+
+    /// <summary>Creates and starts every container of a new pod; on any failure removes them all and throws.</summary>
+    public async Task<PodInfo> StartPodAsync(PodTemplate template, CancellationToken cancellationToken)
+    {
+        var podId = PodIds.New(template.Pipeline);
+        var createdAt = _timeProvider.GetUtcNow();
+        var created = new List<(string Name, string Id)>();
+        try
+        {
+            // Container 0 owns the network namespace, so it runs before the others join it; they start in parallel.
+            var ownerId = await CreateAndStartAsync(template, 0, podId, createdAt, null, created, cancellationToken);
+            await Task.WhenAll(Enumerable.Range(1, template.Containers.Count - 1)
+                .Select(i => CreateAndStartAsync(template, i, podId, createdAt, ownerId, created, cancellationToken)));
+        }
+        catch (Exception ex) when (ex is DockerApiException or HttpRequestException or OperationCanceledException or TimeoutException)
+        {
+            await RemoveAllAsync(created.Select(c => c.Id));
+            throw new PodStartException(podId, ex.Message, ex);
+        }
+
+        var startedAt = _timeProvider.GetUtcNow();
+        return new PodInfo
+        {
+            Id = podId,
+            Pipeline = template.Pipeline,
+            State = PodState.Running,
+            CreatedAt = createdAt,
+            StartedAt = startedAt,
+            Containers = template.Containers
+                .Select(c => new PodContainerInfo { Name = c.Name, Id = created.First(x => x.Name == c.Name).Id, Running = true })
+                .ToList(),
+        };
+    }
+
+    /// <summary>Stops every container of the pod (SIGTERM, grace, SIGKILL) and removes them. Returns whether any had to be killed.</summary>
+    public async Task<bool> StopPodAsync(DockerPod pod, CancellationToken cancellationToken)
+    {
+        var killed = await Task.WhenAll(pod.Containers.Select(c => StopContainerAsync(c, pod.StopGracePeriod, cancellationToken)));
+        await RemoveAllAsync(pod.Containers.Select(c => c.ID));
+        return killed.Any(k => k);
+    }
+
+    private async Task<string> CreateAndStartAsync(
+        PodTemplate template, int index, string podId, DateTimeOffset createdAt, string? ownerId,
+        List<(string Name, string Id)> created, CancellationToken cancellationToken)
+    {
+        var parameters = DockerContainerSpec.Create(template, index, podId, createdAt, ownerId, _options);
+        var response = await _client.Containers.CreateContainerAsync(parameters, cancellationToken);
+        lock (created)
+        {
+            created.Add((template.Containers[index].Name, response.ID));
+        }
+
+        if (!await _client.Containers.StartContainerAsync(response.ID, new ContainerStartParameters(), cancellationToken))
+        {
+            throw new DockerApiException(System.Net.HttpStatusCode.NotModified, $"container {response.ID} was already started");
+        }
+
+        return response.ID;
+    }
+
+    private async Task<bool> StopContainerAsync(ContainerListResponse container, TimeSpan grace, CancellationToken cancellationToken)
+    {
+        if (container.State != "running")
+        {
+            return false;
+        }
+
+        try
+        {
+            // Docker sends the stop signal (SIGTERM), waits the grace period, then sends SIGKILL.
+            await _client.Containers.StopContainerAsync(
+                container.ID,
+                new ContainerStopParameters { WaitBeforeKillSeconds = (uint)Math.Ceiling(grace.TotalSeconds) },
+                cancellationToken);
+            var inspected = await _client.Containers.InspectContainerAsync(container.ID, cancellationToken);
+            return inspected.State.ExitCode == KilledExitCode;
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private async Task RemoveAllAsync(IEnumerable<string> containerIds)
+    {
+        // Removal must finish even when the caller gave up: a half-removed pod is what we promise never to leave.
+        await Task.WhenAll(containerIds.Select(async id =>
+        {
+            try
+            {
+                await _client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, CancellationToken.None);
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                // Already gone.
+            }
+        }));
+    }
+}

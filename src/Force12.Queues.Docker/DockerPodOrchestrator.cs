@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Force12.Queues.Core.Pods;
+using Microsoft.Extensions.Logging;
+
+namespace Force12.Queues.Docker;
+
+/// <summary>
+/// Runs pods as groups of Docker containers (kind <c>docker</c>). Container 0 of a pod owns the network namespace
+/// and the others join it (<c>container:&lt;id&gt;</c>), unless the template asks for host networking.
+/// State lives only in the containers' <c>force12.*</c> labels (<see cref="PodLabels"/>), so a new instance adopts
+/// running pods; containers without those labels are never touched. Every container gets the environment variables
+/// <c>FORCE12_PIPELINE</c>, <c>FORCE12_POD</c> and <c>FORCE12_CONTAINER</c>.
+/// </summary>
+public sealed class DockerPodOrchestrator : PodOrchestratorBase
+{
+    private readonly IDockerClient _client;
+    private readonly DockerOrchestratorOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly DockerPodLifecycle _lifecycle;
+    private readonly ConcurrentDictionary<string, PodTimes> _times = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the orchestrator on <paramref name="client"/>, which the caller owns and disposes.</summary>
+    public DockerPodOrchestrator(IDockerClient client, DockerOrchestratorOptions options, TimeProvider timeProvider, ILogger<DockerPodOrchestrator> logger)
+        : base(logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxParallelPodStarts, 1, nameof(options));
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _options = options;
+        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _lifecycle = new DockerPodLifecycle(client, timeProvider, options);
+    }
+
+    /// <inheritdoc />
+    public override string Kind => "docker";
+
+    /// <inheritdoc />
+    protected override int MaxParallelPodStarts => _options.MaxParallelPodStarts;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Validate(PodTemplate podTemplate)
+    {
+        var errors = base.Validate(podTemplate).ToList();
+        var containers = podTemplate.Containers ?? [];
+        for (var i = 0; i < containers.Count; i++)
+        {
+            if (containers[i] is not null && string.IsNullOrWhiteSpace(containers[i].Image))
+            {
+                errors.Add($"Containers[{i}].Image: is required by the docker orchestrator.");
+            }
+        }
+
+        return errors;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<IReadOnlyList<PodInfo>> ListPodsCoreAsync(string pipeline, CancellationToken cancellationToken)
+    {
+        var pods = DockerPodGrouping.Group(await ListContainersAsync(PodLabels.Pipeline, pipeline, cancellationToken), pipeline);
+        var result = new List<PodInfo>(pods.Count);
+        foreach (var pod in pods)
+        {
+            result.Add(await ToPodInfoAsync(pod, cancellationToken));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<PodInfo> StartPodAsync(PodTemplate podTemplate, CancellationToken cancellationToken)
+    {
+        var pod = await _lifecycle.StartPodAsync(podTemplate, cancellationToken);
+        _times[pod.Id] = new PodTimes(pod.StartedAt, null);
+        return pod;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<bool> StopPodAsync(PodInfo pod, CancellationToken cancellationToken)
+    {
+        // Re-read the pod by its label: the listing the caller holds may be stale, and it carries the grace period.
+        var found = DockerPodGrouping.Group(await ListContainersAsync(PodLabels.Pod, pod.Id, cancellationToken), pod.Pipeline);
+        var killed = false;
+        foreach (var dockerPod in found)
+        {
+            killed |= await _lifecycle.StopPodAsync(dockerPod, cancellationToken);
+        }
+
+        _times.TryRemove(pod.Id, out _);
+        return killed;
+    }
+
+    private Task<IList<ContainerListResponse>> ListContainersAsync(string label, string value, CancellationToken cancellationToken) =>
+        _client.Containers.ListContainersAsync(
+            new ContainersListParameters
+            {
+                All = true,
+                Filters = new Dictionary<string, IDictionary<string, bool>>
+                {
+                    ["label"] = new Dictionary<string, bool> { [$"{label}={value}"] = true },
+                },
+            },
+            cancellationToken);
+
+    private async Task<PodInfo> ToPodInfoAsync(DockerPod pod, CancellationToken cancellationToken)
+    {
+        var state = DockerPodGrouping.StateOf(pod);
+        var times = _times.GetValueOrDefault(pod.Id);
+        if (times is null && pod.AllRunning)
+        {
+            // Adopted pod: take the start time from the engine once.
+            var inspected = await Task.WhenAll(pod.Containers.Select(c => _client.Containers.InspectContainerAsync(c.ID, cancellationToken)));
+            times = _times.GetOrAdd(pod.Id, new PodTimes(inspected.Max(s => DockerTimestamps.Parse(s.State.StartedAt)), null));
+        }
+
+        if (state == PodState.Ready && times is { ReadyAt: null })
+        {
+            // Without a health check a pod is ready when it runs; with one, when it is first seen passing.
+            var readyAt = pod.Containers.Any(c => c.Status?.Contains("health", StringComparison.Ordinal) == true)
+                ? _timeProvider.GetUtcNow()
+                : times.StartedAt;
+            times = _times.AddOrUpdate(pod.Id, times with { ReadyAt = readyAt }, (_, old) => old with { ReadyAt = old.ReadyAt ?? readyAt });
+        }
+
+        return new PodInfo
+        {
+            Id = pod.Id,
+            Pipeline = pod.Pipeline,
+            State = state,
+            CreatedAt = pod.CreatedAt,
+            StartedAt = times?.StartedAt,
+            ReadyAt = state == PodState.Ready ? times?.ReadyAt : null,
+            Containers = pod.Containers
+                .Select(c => new PodContainerInfo { Name = c.Labels[PodLabels.Container], Id = c.ID, Running = c.State == "running" })
+                .ToList(),
+        };
+    }
+
+    private sealed record PodTimes(DateTimeOffset? StartedAt, DateTimeOffset? ReadyAt);
+}

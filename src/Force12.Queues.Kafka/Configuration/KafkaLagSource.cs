@@ -1,0 +1,23 @@
+using Force12.Queues.Core.Lag;
+using Force12.Queues.Kafka.Lag;
+using Microsoft.Extensions.Logging;
+
+namespace Force12.Queues.Kafka.Configuration;
+
+/// <summary>A validated Kafka source of one pipeline.</summary>
+internal sealed class KafkaLagSource(KafkaLagCollectorOptions options) : ILagSource
+{
+    public string Kind => KafkaLagCollector.KindName;
+
+    public KafkaLagCollectorOptions Options { get; } = options;
+
+    public string Description => Options.TopicPattern is { } pattern
+        ? $"kafka {Options.BootstrapServers} group {Options.GroupId}, topics matching {pattern}"
+        : $"kafka {Options.BootstrapServers} group {Options.GroupId}, topics {(Options.Topics.Count == 0 ? "(all committed)" : string.Join(",", Options.Topics))}";
+
+    public ILagCollector CreateCollector(LagCollectorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new KafkaLagCollector(Options with { Sla = context.Sla }, context.TimeProvider, context.LoggerFactory.CreateLogger<KafkaLagCollector>());
+    }
+}

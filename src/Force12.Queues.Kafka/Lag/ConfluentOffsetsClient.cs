@@ -1,0 +1,136 @@
+using Confluent.Kafka;
+using Confluent.Kafka.Admin;
+
+namespace Force12.Queues.Kafka.Lag;
+
+/// <summary>The real <see cref="IKafkaOffsetsClient"/>: one AdminClient, plus a consumer (created on
+/// first use) that reads message timestamps without joining or committing to any group.</summary>
+internal sealed class ConfluentOffsetsClient : IKafkaOffsetsClient
+{
+    private readonly KafkaLagCollectorOptions _options;
+    private readonly IAdminClient _admin;
+    private readonly TimestampReader _timestamps;
+
+    public ConfluentOffsetsClient(KafkaLagCollectorOptions options, TimeProvider timeProvider)
+    {
+        _options = options;
+        var config = new AdminClientConfig(new Dictionary<string, string>(options.ClientConfig))
+        {
+            BootstrapServers = options.BootstrapServers,
+            SocketTimeoutMs = (int)options.RequestTimeout.TotalMilliseconds,
+        };
+        _admin = new AdminClientBuilder(config).SetLogHandler((_, _) => { }).Build();
+        _timestamps = new TimestampReader(options, timeProvider);
+    }
+
+    public Task<IReadOnlyDictionary<string, int>> GetTopicPartitionCountsAsync(CancellationToken cancellationToken) =>
+        Task.Run<IReadOnlyDictionary<string, int>>(() =>
+        {
+            var metadata = _admin.GetMetadata(_options.RequestTimeout);
+            if (metadata.Brokers.Count == 0)
+            {
+                throw new KafkaException(new Error(ErrorCode.Local_AllBrokersDown, "metadata lists no brokers"));
+            }
+
+            return metadata.Topics
+                .Where(t => t.Error.Code == ErrorCode.NoError)
+                .ToDictionary(t => t.Topic, t => t.Partitions.Count, StringComparer.Ordinal);
+        }, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<TopicPartition, long>> FetchCommittedOffsetsAsync(string group, CancellationToken cancellationToken)
+    {
+        var options = new ListConsumerGroupOffsetsOptions { RequestTimeout = _options.RequestTimeout };
+        var results = await _admin.ListConsumerGroupOffsetsAsync([new ConsumerGroupTopicPartitions(group, null)], options)
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var committed = new Dictionary<TopicPartition, long>();
+        foreach (var partition in results.SelectMany(r => r.Partitions))
+        {
+            if (partition.Error.IsError)
+            {
+                throw new KafkaException(partition.Error);
+            }
+
+            if (partition.Offset.Value >= 0)
+            {
+                committed[partition.TopicPartition] = partition.Offset.Value;
+            }
+        }
+
+        return committed;
+    }
+
+    public async Task<IReadOnlyDictionary<TopicPartition, (long Start, long End)>> ListOffsetsAsync(
+        IReadOnlyList<TopicPartition> partitions, CancellationToken cancellationToken)
+    {
+        var batches = partitions.Chunk(_options.ListOffsetsBatchSize).ToList();
+        var starts = new Dictionary<TopicPartition, long>[batches.Count];
+        var ends = new Dictionary<TopicPartition, long>[batches.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, batches.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelRequests, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                starts[i] = await ListAsync(batches[i], OffsetSpec.Earliest(), token).ConfigureAwait(false);
+                ends[i] = await ListAsync(batches[i], OffsetSpec.Latest(), token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+
+        var offsets = new Dictionary<TopicPartition, (long Start, long End)>(partitions.Count);
+        for (var i = 0; i < batches.Count; i++)
+        {
+            foreach (var (partition, end) in ends[i])
+            {
+                offsets[partition] = (starts[i].GetValueOrDefault(partition, 0), end);
+            }
+        }
+
+        return offsets;
+    }
+
+    public Task<IReadOnlyDictionary<TopicPartition, DateTimeOffset>> ReadTimestampsAsync(
+        IReadOnlyList<TopicPartitionOffset> positions, CancellationToken cancellationToken) =>
+        _timestamps.ReadAsync(positions, cancellationToken);
+
+    public async Task<bool?> GroupExistsAsync(string group, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var options = new DescribeConsumerGroupsOptions { RequestTimeout = _options.RequestTimeout };
+            var result = await _admin.DescribeConsumerGroupsAsync([group], options).WaitAsync(cancellationToken).ConfigureAwait(false);
+            var description = result.ConsumerGroupDescriptions.Single();
+            return description.State is not (ConsumerGroupState.Dead or ConsumerGroupState.Unknown) || description.Members.Count > 0;
+        }
+        catch (DescribeConsumerGroupsException e) when (e.Results.ConsumerGroupDescriptions.All(r => r.Error.Code == ErrorCode.Local_UnsupportedFeature))
+        {
+            return null; // the cluster cannot say (librdkafka's mock cluster, very old brokers)
+        }
+        catch (DescribeConsumerGroupsException e) when (e.Results.ConsumerGroupDescriptions.All(r => r.Error.Code == ErrorCode.GroupIdNotFound))
+        {
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        _timestamps.Dispose();
+        _admin.Dispose();
+    }
+
+    private async Task<Dictionary<TopicPartition, long>> ListAsync(TopicPartition[] batch, OffsetSpec spec, CancellationToken cancellationToken)
+    {
+        var request = batch.Select(p => new TopicPartitionOffsetSpec { TopicPartition = p, OffsetSpec = spec });
+        var options = new ListOffsetsOptions { RequestTimeout = _options.RequestTimeout };
+        try
+        {
+            var result = await _admin.ListOffsetsAsync(request, options).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return result.ResultInfos.ToDictionary(r => r.TopicPartitionOffsetError.TopicPartition, r => r.TopicPartitionOffsetError.Offset.Value);
+        }
+        catch (ListOffsetsException e)
+        {
+            var failures = e.Result.ResultInfos
+                .Where(r => r.TopicPartitionOffsetError.Error.IsError)
+                .Select(r => (r.TopicPartitionOffsetError.TopicPartition, r.TopicPartitionOffsetError.Error))
+                .ToList();
+            throw failures.Count > 0 ? new PartitionReadException("ListOffsets", failures) : e;
+        }
+    }
+}

@@ -1,0 +1,212 @@
+using System.Text.RegularExpressions;
+using Confluent.Kafka;
+using Force12.Queues.Core.Lag;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Force12.Queues.Kafka.Lag;
+
+/// <summary>
+/// Measures a Kafka consumer group's lag per partition in bulk: one Metadata request, one
+/// OffsetFetch for the whole group, ListOffsets in batches (in parallel), and, only where needed,
+/// one bulk fetch for exact timestamps. Time lag is estimated by default (see <see cref="KafkaTimeLagMode"/>).
+/// Keep one instance per group and call <see cref="CollectAsync"/> once per poll interval: rates,
+/// estimates and stall detection come from the history between calls.
+/// </summary>
+public sealed class KafkaLagCollector : ILagCollector, IDisposable
+{
+    /// <summary>The <see cref="Kind"/> of this collector.</summary>
+    public const string KindName = "kafka";
+
+    private readonly KafkaLagCollectorOptions _options;
+    private readonly IKafkaOffsetsClient _client;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly LagTracker _tracker;
+    private readonly Regex? _pattern;
+    private bool _lastFailed;
+
+    /// <summary>Creates a collector; throws <see cref="ArgumentException"/> listing every invalid option.</summary>
+    public KafkaLagCollector(KafkaLagCollectorOptions options, TimeProvider? timeProvider = null, ILogger<KafkaLagCollector>? logger = null)
+        : this(Validated(options), null, timeProvider ?? TimeProvider.System, logger)
+    {
+    }
+
+    internal KafkaLagCollector(KafkaLagCollectorOptions options, IKafkaOffsetsClient? client, TimeProvider timeProvider, ILogger? logger)
+    {
+        _options = Validated(options);
+        _timeProvider = timeProvider;
+        _client = client ?? new ConfluentOffsetsClient(_options, timeProvider);
+        _logger = logger ?? NullLogger.Instance;
+        _pattern = _options.TopicPattern is { } p ? new Regex($"^(?:{p})$", RegexOptions.None, TimeSpan.FromSeconds(1)) : null;
+        _tracker = new LagTracker(new LagTrackerOptions
+        {
+            ResetPolicy = _options.ResetPolicy,
+            StallAfter = _options.StallAfter,
+            Sla = _options.Sla,
+        });
+    }
+
+    /// <inheritdoc />
+    public string Kind => KindName;
+
+    /// <inheritdoc />
+    public async Task<LagCollectionResult> CollectAsync(CancellationToken cancellationToken)
+    {
+        LagCollectionResult result;
+        try
+        {
+            result = await CollectOnceAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PartitionReadException e)
+        {
+            result = Failed(KafkaErrorClassifier.Classify(e, e.Failures.Count), e.Message);
+        }
+        catch (KafkaException e)
+        {
+            result = Failed(KafkaErrorClassifier.Classify(e.Error.Code), $"{e.Error.Reason} ({e.Error.Code})");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            result = Failed(LagErrorKind.Unreachable, $"no answer within {_options.RequestTimeout.TotalSeconds:0.###} s");
+        }
+        catch (TimeoutException e)
+        {
+            result = Failed(LagErrorKind.Unreachable, e.Message);
+        }
+
+        Report(result);
+        return result;
+    }
+
+    /// <summary>Closes the Kafka clients.</summary>
+    public void Dispose() => _client.Dispose();
+
+    private async Task<LagCollectionResult> CollectOnceAsync(CancellationToken cancellationToken)
+    {
+        var committedTask = _client.FetchCommittedOffsetsAsync(_options.GroupId, cancellationToken);
+        var counts = await _client.GetTopicPartitionCountsAsync(cancellationToken).ConfigureAwait(false);
+        var committed = await committedTask.ConfigureAwait(false);
+
+        if (committed.Count == 0 && await _client.GroupExistsAsync(_options.GroupId, cancellationToken).ConfigureAwait(false) != true)
+        {
+            return Failed(LagErrorKind.UnknownGroup, "the group has no committed offsets and no members");
+        }
+
+        var missing = _options.Topics.Where(t => !counts.ContainsKey(t)).ToList();
+        if (missing.Count > 0)
+        {
+            return Failed(LagErrorKind.StreamNotFound, $"topic(s) not found: {string.Join(", ", missing)}");
+        }
+
+        var topics = SelectTopics(counts, committed);
+        if (topics.Count == 0)
+        {
+            return Failed(LagErrorKind.StreamNotFound, "no topic matches the configured topics or pattern");
+        }
+
+        var partitions = topics.SelectMany(t => Enumerable.Range(0, counts[t]).Select(p => new TopicPartition(t, p))).ToList();
+        var offsets = await _client.ListOffsetsAsync(partitions, cancellationToken).ConfigureAwait(false);
+        var now = _timeProvider.GetUtcNow();
+        var timestamps = await ReadExactTimestampsAsync(partitions, offsets, committed, cancellationToken).ConfigureAwait(false);
+
+        var observations = partitions.Where(offsets.ContainsKey).Select(p => new LagObservation(
+            ToUnit(p),
+            offsets[p].Start,
+            offsets[p].End,
+            committed.TryGetValue(p, out var c) ? c : null,
+            timestamps.TryGetValue(p, out var t) ? t : null));
+        var units = _tracker.Observe(observations, now);
+        return LagCollectionResult.Success(new LagSnapshot
+        {
+            SourceKind = KindName,
+            Cluster = _options.BootstrapServers,
+            Group = _options.GroupId,
+            ObservedAt = now,
+            Units = units,
+            Totals = LagTotals.Sum([.. units]),
+        });
+    }
+
+    private List<string> SelectTopics(IReadOnlyDictionary<string, int> counts, IReadOnlyDictionary<TopicPartition, long> committed)
+    {
+        IEnumerable<string> selected = _options.Topics;
+        if (_pattern is not null)
+        {
+            selected = selected.Concat(counts.Keys.Where(t => _pattern.IsMatch(t)));
+        }
+        else if (_options.Topics.Count == 0)
+        {
+            selected = committed.Keys.Select(p => p.Topic).Where(counts.ContainsKey);
+        }
+
+        return selected.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<IReadOnlyDictionary<TopicPartition, DateTimeOffset>> ReadExactTimestampsAsync(
+        List<TopicPartition> partitions,
+        IReadOnlyDictionary<TopicPartition, (long Start, long End)> offsets,
+        IReadOnlyDictionary<TopicPartition, long> committed,
+        CancellationToken cancellationToken)
+    {
+        var lagging = partitions
+            .Where(offsets.ContainsKey)
+            .Select(p => (Partition: p, offsets[p].End,
+                Next: BacklogMath.NextToProcess(offsets[p].Start, offsets[p].End, committed.TryGetValue(p, out var c) ? c : null, _options.ResetPolicy)))
+            .Where(x => x.Next < x.End);
+        if (_options.TimeLag == KafkaTimeLagMode.Estimated)
+        {
+            lagging = lagging
+                .Where(x => _tracker.NeedsExactTimestamp(ToUnit(x.Partition), x.Next, x.End))
+                .OrderByDescending(x => x.End - x.Next)
+                .Take(_options.ExactLookupBudget);
+        }
+
+        var positions = lagging.Select(x => new TopicPartitionOffset(x.Partition, x.Next)).ToList();
+        try
+        {
+            return await _client.ReadTimestampsAsync(positions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KafkaException e) when (_options.TimeLag == KafkaTimeLagMode.Estimated)
+        {
+            KafkaLagCollectorLog.TimestampReadFailed(_logger, _options.GroupId, e);
+            return new Dictionary<TopicPartition, DateTimeOffset>();
+        }
+    }
+
+    private static LagUnitId ToUnit(TopicPartition p) =>
+        new(p.Topic, p.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private LagCollectionResult Failed(LagErrorKind kind, string message) => LagCollectionResult.Failure(new LagError
+    {
+        SourceKind = KindName,
+        Cluster = _options.BootstrapServers,
+        Group = _options.GroupId,
+        Kind = kind,
+        Message = message,
+        ObservedAt = _timeProvider.GetUtcNow(),
+    });
+
+    private void Report(LagCollectionResult result)
+    {
+        if (!result.Succeeded)
+        {
+            KafkaLagCollectorLog.CollectionFailed(_logger, result.Error.Cluster, result.Error.Group, result.Error.Kind.ToString(), result.Error.Message);
+        }
+        else if (_lastFailed)
+        {
+            KafkaLagCollectorLog.CollectionRecovered(_logger, _options.BootstrapServers, _options.GroupId);
+        }
+
+        _lastFailed = !result.Succeeded;
+    }
+
+    private static KafkaLagCollectorOptions Validated(KafkaLagCollectorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        return errors.Count == 0
+            ? options
+            : throw new ArgumentException($"Invalid Kafka lag collector options: {string.Join(" ", errors)}", nameof(options));
+    }
+}

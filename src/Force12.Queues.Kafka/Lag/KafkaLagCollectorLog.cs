@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Force12.Queues.Kafka.Lag;
+
+/// <summary>Source-generated log messages of the Kafka lag collector (event ids 3100-3199).</summary>
+internal static partial class KafkaLagCollectorLog
+{
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Warning,
+        Message = "Kafka lag collection failed for cluster {Cluster}, group {Group}: {Kind}: {Reason}")]
+    public static partial void CollectionFailed(ILogger logger, string cluster, string group, string kind, string reason);
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information,
+        Message = "Kafka lag collection recovered for cluster {Cluster}, group {Group}")]
+    public static partial void CollectionRecovered(ILogger logger, string cluster, string group);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Debug,
+        Message = "Reading exact timestamps failed for group {Group}; using estimates this poll")]
+    public static partial void TimestampReadFailed(ILogger logger, string group, Exception exception);
+}

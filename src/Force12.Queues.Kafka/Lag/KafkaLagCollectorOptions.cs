@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using Force12.Queues.Core.Lag;
+
+namespace Force12.Queues.Kafka.Lag;
+
+/// <summary>What a <see cref="KafkaLagCollector"/> watches and how; immutable.</summary>
+public sealed record KafkaLagCollectorOptions
+{
+    /// <summary>Comma-separated <c>host:port</c> list. Required.</summary>
+    public string BootstrapServers { get; init; } = string.Empty;
+
+    /// <summary>The consumer group id. Required.</summary>
+    public string GroupId { get; init; } = string.Empty;
+
+    /// <summary>Topics to watch; each must exist. Empty with no <see cref="TopicPattern"/> means every topic the group committed on.</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
+    /// <summary>A regular expression (full match) selecting topics to watch, or null. Topics that appear later are picked up.</summary>
+    public string? TopicPattern { get; init; }
+
+    /// <summary>
+    /// librdkafka properties passed straight to the clients (for example <c>security.protocol</c>,
+    /// <c>sasl.mechanism</c>, <c>sasl.username</c>, <c>ssl.ca.location</c>). Default: none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ClientConfig { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Time limit of each Kafka request. Default 10 s.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The group's <c>auto.offset.reset</c>, deciding what partitions without a commit count. Default earliest.</summary>
+    public OffsetResetPolicy ResetPolicy { get; init; } = OffsetResetPolicy.Earliest;
+
+    /// <summary>How the age of the oldest unprocessed message is obtained. Default <see cref="KafkaTimeLagMode.Estimated"/>.</summary>
+    public KafkaTimeLagMode TimeLag { get; init; } = KafkaTimeLagMode.Estimated;
+
+    /// <summary>In <see cref="KafkaTimeLagMode.Estimated"/> mode, at most this many exact timestamp reads per poll
+    /// for partitions the table cannot answer yet. Default 100; 0 turns them off.</summary>
+    public int ExactLookupBudget { get; init; } = 100;
+
+    /// <summary>Partitions per ListOffsets request. Default 1000 (one request over 10,000 partitions is
+    /// disproportionately slow in librdkafka).</summary>
+    public int ListOffsetsBatchSize { get; init; } = 1000;
+
+    /// <summary>ListOffsets requests in flight at once. Default 4.</summary>
+    public int MaxParallelRequests { get; init; } = 4;
+
+    /// <summary>Stall window, see <see cref="LagTrackerOptions.StallAfter"/>. Default 30 s.</summary>
+    public TimeSpan StallAfter { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>SLA for the hot-partition rule, or null (default) for no hot flag.</summary>
+    public TimeSpan? Sla { get; init; }
+
+    /// <summary>Every problem with these options, each naming the field; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(BootstrapServers))
+        {
+            errors.Add($"{nameof(BootstrapServers)} is required (host:port[,host:port...]).");
+        }
+
+        if (string.IsNullOrWhiteSpace(GroupId))
+        {
+            errors.Add($"{nameof(GroupId)} is required.");
+        }
+
+        if (Topics.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add($"{nameof(Topics)} contains an empty topic name.");
+        }
+
+        if (TopicPattern is { } pattern && !IsValidRegex(pattern))
+        {
+            errors.Add($"{nameof(TopicPattern)} '{pattern}' is not a valid regular expression.");
+        }
+
+        AddIfNotPositive(errors, nameof(RequestTimeout), RequestTimeout);
+        AddIfNotPositive(errors, nameof(StallAfter), StallAfter);
+        if (Sla is { } sla)
+        {
+            AddIfNotPositive(errors, nameof(Sla), sla);
+        }
+
+        if (ExactLookupBudget < 0)
+        {
+            errors.Add($"{nameof(ExactLookupBudget)} must be 0 or more, was {ExactLookupBudget}.");
+        }
+
+        if (ListOffsetsBatchSize < 1)
+        {
+            errors.Add($"{nameof(ListOffsetsBatchSize)} must be at least 1, was {ListOffsetsBatchSize}.");
+        }
+
+        if (MaxParallelRequests < 1)
+        {
+            errors.Add($"{nameof(MaxParallelRequests)} must be at least 1, was {MaxParallelRequests}.");
+        }
+
+        return errors;
+    }
+
+    private static void AddIfNotPositive(List<string> errors, string field, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            errors.Add($"{field} must be positive, was {value}.");
+        }
+    }
+
+    private static bool IsValidRegex(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

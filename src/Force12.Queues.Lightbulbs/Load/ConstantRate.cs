@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace Force12.Queues.Lightbulbs.Load;
+
+/// <summary>The same rate throughout.</summary>
+public sealed class ConstantRate : IRateFunction
+{
+    private readonly double _perSecond;
+
+    /// <summary>A constant <paramref name="perSecond"/> (events per second, 0 or more) for <paramref name="duration"/> (null: until stopped).</summary>
+    public ConstantRate(double perSecond, TimeSpan? duration)
+    {
+        RateGuard.NonNegative(perSecond, nameof(perSecond));
+        RateGuard.PositiveOrNull(duration, nameof(duration));
+        _perSecond = perSecond;
+        Duration = duration;
+    }
+
+    /// <inheritdoc />
+    public TimeSpan? Duration { get; }
+
+    /// <inheritdoc />
+    public double RateAt(TimeSpan elapsed) => _perSecond;
+
+    /// <inheritdoc />
+    public string Describe() => string.Create(CultureInfo.InvariantCulture, $"constant {_perSecond}/s{RateGuard.For(Duration)}");
+}

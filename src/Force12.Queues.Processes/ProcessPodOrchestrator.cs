@@ -1,0 +1,132 @@
+using Force12.Queues.Core.Pods;
+using Microsoft.Extensions.Logging;
+
+namespace Force12.Queues.Processes;
+
+/// <summary>
+/// Runs pods as groups of local processes (kind <c>process</c>), one process per container of the template: its
+/// <see cref="ContainerTemplate.Command"/> (required: a path or a name on PATH) with <see cref="ContainerTemplate.Args"/>
+/// and the environment of the agent plus <see cref="ContainerTemplate.Environment"/> and <c>FORCE12_PIPELINE</c>,
+/// <c>FORCE12_POD</c>, <c>FORCE12_CONTAINER</c>. <see cref="ContainerTemplate.Image"/>, mounts, CPU and memory limits
+/// are not used (processes share the host's file system, network and resources). Output goes to
+/// <c>&lt;pod folder&gt;/&lt;container&gt;.log</c>; the default working directory is <c>&lt;pod folder&gt;/&lt;container&gt;</c>.
+/// Pods are recorded in <see cref="ProcessOrchestratorOptions.StateDirectory"/> with each process's pid and start time,
+/// so a new orchestrator adopts live pods, treats pods with a dead (or pid-reused) process as broken, and never signals
+/// a process it did not start. Linux only (reads <c>/proc</c>). It is the embedded default for <c>force12 demo</c>.
+/// </summary>
+public sealed class ProcessPodOrchestrator : PodOrchestratorBase
+{
+    private readonly ProcessOrchestratorOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ProcessPodStore _store;
+    private readonly ProcessPodLauncher _launcher;
+
+    /// <summary>Creates the orchestrator on the state folder of <paramref name="options"/>.</summary>
+    public ProcessPodOrchestrator(ProcessOrchestratorOptions options, TimeProvider timeProvider, ILogger<ProcessPodOrchestrator> logger)
+        : base(logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.StateDirectory, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxParallelPodStarts, 1, nameof(options));
+        _options = options;
+        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _store = new ProcessPodStore(options.StateDirectory);
+        _launcher = new ProcessPodLauncher(_store, timeProvider);
+    }
+
+    /// <inheritdoc />
+    public override string Kind => "process";
+
+    /// <inheritdoc />
+    protected override int MaxParallelPodStarts => _options.MaxParallelPodStarts;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Validate(PodTemplate podTemplate)
+    {
+        var errors = base.Validate(podTemplate).ToList();
+        if (podTemplate.NetworkMode == PodNetworkMode.Network)
+        {
+            errors.Add("NetworkMode: Network is not supported by the process orchestrator (processes use the host's network); use Pod or Host.");
+        }
+
+        var containers = podTemplate.Containers ?? [];
+        for (var i = 0; i < containers.Count; i++)
+        {
+            if (containers[i] is not null && string.IsNullOrWhiteSpace(containers[i].Command))
+            {
+                errors.Add($"Containers[{i}].Command: is required by the process orchestrator (the executable to run).");
+            }
+        }
+
+        return errors;
+    }
+
+    /// <inheritdoc />
+    protected override Task<IReadOnlyList<PodInfo>> ListPodsCoreAsync(string pipeline, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<PodInfo> pods = _store.ReadAll(pipeline)
+            .Select(entry => ToPodInfo(pipeline, entry.PodId, entry.Record))
+            .OrderBy(p => p.CreatedAt)
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult(pods);
+    }
+
+    /// <inheritdoc />
+    protected override Task<PodInfo> StartPodAsync(PodTemplate podTemplate, CancellationToken cancellationToken) =>
+        _launcher.StartAsync(podTemplate, cancellationToken);
+
+    /// <inheritdoc />
+    protected override async Task<bool> StopPodAsync(PodInfo pod, CancellationToken cancellationToken)
+    {
+        var record = _store.Read(pod.Pipeline, pod.Id);
+        var killed = record is not null && await StopProcessesAsync(record, cancellationToken);
+        _store.Delete(pod.Pipeline, pod.Id);
+        return killed;
+    }
+
+    private static PodInfo ToPodInfo(string pipeline, string podId, ProcessPodRecord? record)
+    {
+        if (record is null)
+        {
+            // A folder without a readable record: a start that crashed before writing it. Broken, nothing to signal.
+            return new PodInfo { Id = podId, Pipeline = pipeline, State = PodState.Exited, CreatedAt = DateTimeOffset.MinValue };
+        }
+
+        var containers = record.Containers
+            .Select(c => new PodContainerInfo { Name = c.Name, Id = c.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), Running = c.IsAlive })
+            .ToList();
+        var complete = record.StartedAt is not null && containers.Count == record.Size && containers.All(c => c.Running);
+        return new PodInfo
+        {
+            Id = record.Id,
+            Pipeline = record.Pipeline,
+            // Processes have no health check: a complete pod whose processes all run is ready.
+            State = complete ? PodState.Ready : PodState.Exited,
+            CreatedAt = record.CreatedAt,
+            StartedAt = record.StartedAt,
+            ReadyAt = complete ? record.StartedAt : null,
+            Containers = containers,
+        };
+    }
+
+    private async Task<bool> StopProcessesAsync(ProcessPodRecord record, CancellationToken cancellationToken)
+    {
+        var live = record.Containers.Where(c => c.IsAlive).ToList();
+        foreach (var container in live)
+        {
+            PosixSignals.Send(container.Pid, PosixSignals.SigTerm);
+        }
+
+        var deadline = _timeProvider.GetUtcNow() + TimeSpan.FromSeconds(record.StopGraceSeconds);
+        while (live.Any(c => c.IsAlive) && _timeProvider.GetUtcNow() < deadline)
+        {
+            await Task.Delay(_options.StopPollInterval, _timeProvider, cancellationToken);
+        }
+
+        var stubborn = live.Where(c => c.IsAlive).ToList();
+        await ProcessSignaller.KillAsync(stubborn, _timeProvider, CancellationToken.None);
+        _launcher.Forget(record.Containers.Select(c => c.Pid));
+        return stubborn.Count > 0;
+    }
+}

@@ -1,0 +1,84 @@
+using Force12.Queues.Lightbulbs.Load;
+
+namespace Force12.Queues.Lightbulbs.Tests.Load;
+
+public sealed class RatePatternTests
+{
+    [Theory]
+    [InlineData(0, 100)]
+    [InlineData(9.999, 100)]
+    [InlineData(10, 500)]
+    [InlineData(14.9, 500)]
+    [InlineData(15, 100)]
+    [InlineData(25, 500)]
+    public void StepRate_RepeatingCycle_AlternatesLowAndHigh(double seconds, double expected)
+    {
+        var rate = StepRate.Create(100, 500, TimeSpan.FromSeconds(10), highFor: TimeSpan.FromSeconds(5), duration: null);
+
+        Assert.Equal(expected, rate.RateAt(TimeSpan.FromSeconds(seconds)));
+    }
+
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(3, 40)]
+    [InlineData(6, 10)]
+    public void DiurnalRate_StartsAtMinPeaksHalfWay(double seconds, double expected)
+    {
+        var rate = new DiurnalRate(10, 40, TimeSpan.FromSeconds(6), duration: null);
+
+        Assert.Equal(expected, rate.RateAt(TimeSpan.FromSeconds(seconds)), precision: 9);
+    }
+
+    [Fact]
+    public void DuskSpikeRate_PeaksAtTwiceBulbsOverLength()
+    {
+        var rate = new DuskSpikeRate(5, 1000, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(4), duration: null);
+
+        Assert.Equal(5, rate.RateAt(TimeSpan.FromSeconds(9.99)));
+        Assert.Equal(5 + 500, rate.RateAt(TimeSpan.FromSeconds(12)), precision: 9);
+        Assert.Equal(5, rate.RateAt(TimeSpan.FromSeconds(14)));
+    }
+
+    [Fact]
+    public void RandomWalkRate_SameSeed_SameWalkWithinBounds()
+    {
+        RandomWalkRate Walk() => new(100, 50, 200, TimeSpan.FromSeconds(1), 0.5, new SplitMix64(7).NextDouble, duration: null);
+        var (first, second) = (Walk(), Walk());
+
+        var rates = Enumerable.Range(0, 200).Select(s => first.RateAt(TimeSpan.FromSeconds(s))).ToArray();
+
+        Assert.Equal(rates, Enumerable.Range(0, 200).Select(s => second.RateAt(TimeSpan.FromSeconds(s))));
+        Assert.All(rates, r => Assert.InRange(r, 50, 200));
+        Assert.True(rates.Distinct().Count() > 100, "the walk should move");
+    }
+
+    [Fact]
+    public void CsvRateTrace_WithHeaderAndComments_InterpolatesLinearlyAndEndsAtTheLastPoint()
+    {
+        var trace = CsvRateTrace.Parse(new StringReader("seconds,rate\n# dusk\n0,100\n10,300\n\n20,300\n"));
+
+        Assert.Equal(200, trace.RateAt(TimeSpan.FromSeconds(5)), precision: 9);
+        Assert.Equal(300, trace.RateAt(TimeSpan.FromSeconds(15)));
+        Assert.Equal(TimeSpan.FromSeconds(20), trace.Duration);
+    }
+
+    [Theory]
+    [InlineData("0,100\n0,200\n", "line 2")]
+    [InlineData("0,100\n5,abc\n", "line 2")]
+    [InlineData("0,-1\n", "line 1")]
+    [InlineData("seconds,rate\n", "no 'seconds,rate' rows")]
+    public void CsvRateTrace_BadRows_ThrowNamingTheLine(string csv, string expected)
+    {
+        var error = Assert.Throws<FormatException>(() => CsvRateTrace.Parse(new StringReader(csv)));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConstantRate_Negative_ThrowsNamingTheParameter()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new ConstantRate(-1, duration: null));
+
+        Assert.Equal("perSecond", error.ParamName);
+    }
+}
