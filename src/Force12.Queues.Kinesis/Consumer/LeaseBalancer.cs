@@ -5,7 +5,8 @@ namespace Force12.Queues.Kinesis.Consumer;
 /// <summary>
 /// Decides which leases a worker takes, as KCL does: every worker aims at ceil(workable leases /
 /// active workers); it first takes free or expired leases, and when none are left and it is still
-/// under target, steals one lease from the most loaded worker if that one is over target. Pure.
+/// under target, steals one lease from the most loaded worker if that one is over target (or at target
+/// while this worker needs more than one, so that 2-2-0 does not count as balanced). Pure.
 /// A lease is workable when its shard is not finished and every parent shard is finished (parents
 /// are processed before children).
 /// </summary>
@@ -35,8 +36,9 @@ internal static class LeaseBalancer
             .GroupBy(l => l.Owner!, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .FirstOrDefault();
-        return busiest is not null && busiest.Count() > target
-            ? [busiest.OrderBy(l => l.Key.ToString(), StringComparer.Ordinal).First()]
+        var steal = busiest is not null && (busiest.Count() > target || (wanted > 1 && busiest.Count() == target));
+        return steal
+            ? [busiest!.OrderBy(l => l.Key.ToString(), StringComparer.Ordinal).First()]
             : [];
     }
 
