@@ -14,8 +14,9 @@ namespace Force12.Queues.Benchmarks.Kinesis;
 
 /// <summary>
 /// One collection over a 200-shard stream on kinesalite (FORCE12_KINESIS_URL) with a KCL lease table on
-/// dynalite (FORCE12_DYNAMODB_URL); each shard holds 50 records and is checkpointed at the 25th, so the
-/// steady-state poll reads from the checkpoint to the tip. Baseline: the same collector reading one
+/// dynalite (FORCE12_DYNAMODB_URL); each shard holds 50 records and is checkpointed at the 25th
+/// (<see cref="Backlog"/> true: every poll reads 25 records per shard from the checkpoint to the tip) or at
+/// the 50th (false: a consumer that keeps up; the poll continues the last poll's iterator). Baseline: the same collector reading one
 /// shard at a time (MaxConcurrentShards = 1). <see cref="SimulatedRoundTripMs"/> adds a delay per Kinesis
 /// call (kinesalite answers in about a millisecond; a regional endpoint takes several). The reads spent
 /// per shard per poll are printed at the end.
@@ -41,6 +42,10 @@ public class KinesisCollectorBenchmarks
     [Params(0, 10)]
     public int SimulatedRoundTripMs { get; set; }
 
+    /// <summary>True: 25 records behind on every shard; false: caught up.</summary>
+    [Params(true, false)]
+    public bool Backlog { get; set; }
+
     [GlobalSetup]
     public async Task SetupAsync()
     {
@@ -65,7 +70,7 @@ public class KinesisCollectorBenchmarks
             await _table.TryCreateAsync(new KclLease
             {
                 Key = KclLeaseKey.ForShard(shard.ShardId),
-                Checkpoint = KclCheckpoint.At(written[(RecordsPerShard / 2) - 1].SequenceNumber!.Value),
+                Checkpoint = KclCheckpoint.At(written[(Backlog ? RecordsPerShard / 2 : RecordsPerShard) - 1].SequenceNumber!.Value),
                 Owner = "bench-worker",
                 Counter = 1,
             });
@@ -96,7 +101,7 @@ public class KinesisCollectorBenchmarks
     {
         var polls = _readings.Where(r => r.Result.Succeeded).ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// Kinesis reads (round trip {SimulatedRoundTripMs} ms): {polls.Length} polls of {Shards} shards; GetRecords per shard per poll: mean {polls.Average(p => p.GetRecordsCalls / (double)Shards):0.00}, max {polls.Max(p => p.MaxGetRecordsCallsPerShard)}; GetShardIterator per shard per poll: mean {polls.Average(p => p.GetShardIteratorCalls / (double)Shards):0.00}; lag {polls[^1].Result.Snapshot!.Totals.Lag} ({polls.Count(p => p.Result.Snapshot!.Totals.Lag == Shards * RecordsPerShard / 2)} polls exact)"));
+            $"// Kinesis reads (round trip {SimulatedRoundTripMs} ms, backlog {Backlog}): {polls.Length} polls of {Shards} shards; GetRecords per shard per poll: mean {polls.Average(p => p.GetRecordsCalls / (double)Shards):0.00}, max {polls.Max(p => p.MaxGetRecordsCallsPerShard)}; GetShardIterator per shard per poll: mean {polls.Average(p => p.GetShardIteratorCalls / (double)Shards):0.00}; lag {polls[^1].Result.Snapshot!.Totals.Lag} ({polls.Count(p => p.Result.Snapshot!.Totals.Lag == (Backlog ? Shards * RecordsPerShard / 2 : 0))} polls exact)"));
         await _admin.InvokeAsync("DeleteStream", new JsonObject { ["StreamName"] = _stream }, default);
         using var dynamo = new Amazon.DynamoDBv2.AmazonDynamoDBClient(Credentials, new Amazon.DynamoDBv2.AmazonDynamoDBConfig
         {

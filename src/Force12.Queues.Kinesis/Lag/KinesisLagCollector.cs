@@ -84,7 +84,7 @@ public sealed class KinesisLagCollector : ILagCollector
                 ? new ScanPlan(false, null, null, HasCommit: true)
                 : ScanPlan.For(lease?.Checkpoint, _options.InitialPosition, history);
             var scan = await ShardScanner.ScanAsync(_kinesis, _options.StreamName, shard.ShardId, plan, history,
-                _options.MaxReadsPerShardPerPoll, _options.RecordsPerRead, ct).ConfigureAwait(false);
+                _options.MaxReadsPerShardPerPoll, _options.RecordsPerRead, now, ct).ConfigureAwait(false);
             results[i] = (plan, scan);
         }).ConfigureAwait(false);
         return results;

@@ -85,6 +85,7 @@ public sealed class KinesisLagCollectorTimeAndBudgetTests
         Assert.Equal(30 / seconds, unit.ArrivalRate!.Value, 3);
         Assert.Equal(45 / seconds, unit.ProcessingRate!.Value, 3);
         Assert.Equal(1, second.Shards.Single().GetRecordsCalls);
+        Assert.Equal(0, second.Shards.Single().GetShardIteratorCalls); // checkpoint past the last tip: the last scan's iterator goes on
     }
 
     private static void AssertAge(LagUnitSnapshot unit, TimeSpan truthAtLeast, TimeSpan truthAtMost)
