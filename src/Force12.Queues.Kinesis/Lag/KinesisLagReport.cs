@@ -40,6 +40,10 @@ public sealed class KinesisLagReport
         return new KinesisLagReport(options, reading);
     }
 
+    /// <summary>Wraps a reading from a long-lived collector (for <c>--watch</c>: keep one collector, so rates appear from the second poll on).</summary>
+    public static KinesisLagReport From(KinesisSourceOptions options, KinesisLagReading reading) =>
+        new(options ?? throw new ArgumentNullException(nameof(options)), reading ?? throw new ArgumentNullException(nameof(reading)));
+
     /// <summary>
     /// Writes one JSON object: <c>stream</c>, <c>leaseTable</c>, <c>shards</c> (each <c>stream</c>, <c>shard</c>,
     /// <c>open</c>, <c>parentShardIds</c>, <c>checkpoint</c> (null when no lease), <c>leaseOwner</c>, <c>lag</c>,
