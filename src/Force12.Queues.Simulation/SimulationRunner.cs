@@ -26,15 +26,19 @@ public static class SimulationRunner
         return Run(pipelines, options, strategies);
     }
 
-    /// <summary>Runs the given strategies (fresh instances: they keep per-run state), then the oracle.</summary>
+    /// <summary>
+    /// Runs the given strategies (fresh instances: they keep per-run state), then the oracle. Throws
+    /// <see cref="ArgumentException"/> listing every problem <see cref="SimulationValidator"/> finds.
+    /// </summary>
     public static SimulationReport Run(IReadOnlyList<SimulatedPipeline> pipelines, SimulationOptions options, IReadOnlyList<IScalingStrategy> strategies)
     {
         ArgumentNullException.ThrowIfNull(pipelines);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(strategies);
-        if (pipelines.Count == 0)
+        var errors = SimulationValidator.Validate(pipelines, options);
+        if (errors.Count > 0)
         {
-            throw new ArgumentException("At least one pipeline is needed.", nameof(pipelines));
+            throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(options));
         }
 
         var duration = (options.Duration ?? pipelines.Max(p => p.Trace.Duration)).TotalSeconds;

@@ -21,7 +21,8 @@ internal static class SimulateCommand
         var output = new Option<string>("--output") { Description = "table: markdown tables on the terminal; json: { \"results\": [ { \"policy\", \"withinSlaPercent\", \"p99DelaySeconds\", \"podSeconds\", \"scaleActions\", \"pipelines\" } ] }.", DefaultValueFactory = _ => "table" };
         output.AcceptOnlyFromAmong("table", "json");
         var csv = new Option<FileInfo?>("--csv") { Description = "Also write the time series (every second: policy, pipeline, seconds, arrivalRate, backlog, pods) to this CSV file." };
-        var chart = new Option<FileInfo?>("--chart") { Description = "Also draw demand, pods and backlog of the first pipeline, one line per policy, to this SVG file." };
+        var chart = new Option<FileInfo?>("--chart") { Description = "Also draw demand, pods and backlog of one pipeline (see --chart-pipeline), one line per policy, to this SVG file." };
+        var chartPipeline = new Option<string?>("--chart-pipeline") { Description = "Pipeline drawn by --chart. Default: the first pipeline." };
 
         var command = new Command("simulate",
             "Simulate pipelines (partitions; producers following a trace; pods of a set throughput that take 1 s to start and 0.5 s to stop; " +
@@ -29,12 +30,12 @@ internal static class SimulateCommand
             "under Force12's SLA policy and, from the same seeded messages, KEDA's default Kafka scaling (ceil(lag / 10) via the HPA: 15 s sync, 10% tolerance, " +
             "300 s scale-down window), static provisioning for the peak, and the oracle lower bound. Prints % of messages within SLA, p99 delay, pod-seconds, its ratio to the oracle and scale actions per policy, plus a per-pipeline table when there are several pipelines.")
         {
-            scenario, trace, pipelines, pool, seed, duration, output, csv, chart,
+            scenario, trace, pipelines, pool, seed, duration, output, csv, chart, chartPipeline,
         };
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(
             parseResult,
             new SimulateArguments(parseResult.GetValue(scenario), parseResult.GetValue(trace), parseResult.GetValue(pipelines) ?? [], parseResult.GetValue(pool),
-                parseResult.GetValue(seed), parseResult.GetValue(duration), parseResult.GetValue(output) ?? "table", parseResult.GetValue(csv), parseResult.GetValue(chart)))));
+                parseResult.GetValue(seed), parseResult.GetValue(duration), parseResult.GetValue(output) ?? "table", parseResult.GetValue(csv), parseResult.GetValue(chart), parseResult.GetValue(chartPipeline)))));
         return command;
     }
 
@@ -54,10 +55,10 @@ internal static class SimulateCommand
             errors.Add($"--pool must be >= 0 pods (was {args.Pool}).");
         }
 
-        if (errors.Count > 0)
+        var charted = args.ChartPipeline ?? (pipelines.Count > 0 ? pipelines[0].Name : null);
+        if (args.ChartPipeline is { } wanted && pipelines.Count > 0 && pipelines.All(p => p.Name != wanted))
         {
-            errors.ForEach(stderr.WriteLine);
-            return ExitCodes.BadArguments;
+            errors.Add($"--chart-pipeline '{wanted}' is not one of the pipelines: {string.Join(", ", pipelines.Select(p => p.Name))}.");
         }
 
         var options = new SimulationOptions
@@ -66,6 +67,17 @@ internal static class SimulateCommand
             PoolPodSlots = args.Pool ?? (args.Scenario is { } s && args.Pipelines.Length == 0 && args.Trace is null ? BuiltInScenarios.PoolPods(s) : null),
             Duration = args.Duration is { } d ? TimeSpan.FromSeconds(d) : null,
         };
+        if (errors.Count == 0)
+        {
+            errors.AddRange(SimulationValidator.Validate(pipelines, options));
+        }
+
+        if (errors.Count > 0)
+        {
+            errors.ForEach(stderr.WriteLine);
+            return ExitCodes.BadArguments;
+        }
+
         var report = SimulationRunner.Run(pipelines, options);
         try
         {
@@ -78,7 +90,7 @@ internal static class SimulateCommand
             if (args.Chart is { } chartFile)
             {
                 using var writer = new StreamWriter(chartFile.FullName);
-                SvgChart.Write(writer, report, pipelines[0].Name, $"{description} (seed {args.Seed}): pipeline {pipelines[0].Name}");
+                SvgChart.Write(writer, report, charted!, $"{description} (seed {args.Seed}): pipeline {charted}");
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

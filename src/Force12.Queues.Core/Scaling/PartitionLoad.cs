@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Force12.Queues.Core.Scaling;
 
 /// <summary>
@@ -23,15 +25,39 @@ public readonly record struct PartitionLoad(double BacklogMessages, double Arriv
             throw new ArgumentException($"backlogs has {backlogs.Length} partitions but arrivalRates has {arrivalRates.Length}.", nameof(arrivalRates));
         }
 
-        double backlog = 0, arrivals = 0, hotBacklog = 0, hotArrivals = 0;
-        var hot = 0;
-        for (var p = 0; p < backlogs.Length; p++)
+        // A tick folds every partition of every pipeline: vectorised, because 1,000 x 1,000 partitions is
+        // memory-bound and branchy scalar code doubled the time.
+        var perSecondOfSla = 1 / slaSeconds;
+        var zero = Vector<double>.Zero;
+        var one = Vector<double>.One;
+        var limit = new Vector<double>(perPodThroughput);
+        var scale = new Vector<double>(perSecondOfSla);
+        Vector<double> sumLag = zero, sumRate = zero, sumHotLag = zero, sumHotRate = zero, sumHot = zero;
+        var width = Vector<double>.Count;
+        var p = 0;
+        for (; p <= backlogs.Length - width; p += width)
+        {
+            var lagIn = new Vector<double>(backlogs[p..]);
+            var rateIn = new Vector<double>(arrivalRates[p..]);
+            var lag = Vector.ConditionalSelect(Vector.GreaterThan(lagIn, zero), lagIn, zero); // NaN and negatives become 0
+            var rate = Vector.ConditionalSelect(Vector.GreaterThan(rateIn, zero), rateIn, zero);
+            var isHot = Vector.GreaterThan((lag * scale) + rate, limit);
+            sumLag += lag;
+            sumRate += rate;
+            sumHotLag += Vector.ConditionalSelect(isHot, lag, zero);
+            sumHotRate += Vector.ConditionalSelect(isHot, rate, zero);
+            sumHot += Vector.ConditionalSelect(isHot, one, zero);
+        }
+
+        double backlog = Vector.Sum(sumLag), arrivals = Vector.Sum(sumRate), hotBacklog = Vector.Sum(sumHotLag), hotArrivals = Vector.Sum(sumHotRate);
+        var hot = (int)Vector.Sum(sumHot);
+        for (; p < backlogs.Length; p++)
         {
             var lag = backlogs[p] > 0 ? backlogs[p] : 0;
             var rate = arrivalRates[p] > 0 ? arrivalRates[p] : 0;
             backlog += lag;
             arrivals += rate;
-            if ((lag / slaSeconds) + rate > perPodThroughput)
+            if ((lag * perSecondOfSla) + rate > perPodThroughput)
             {
                 hot++;
                 hotBacklog += lag;

@@ -13,7 +13,10 @@ public sealed record PolicyInput
     /// <summary>Unprocessed messages summed over partitions or shards (never negative).</summary>
     public long BacklogMessages { get; init; }
 
-    /// <summary>Age in seconds of the oldest unprocessed message, or <c>null</c> when unknown.</summary>
+    /// <summary>
+    /// Age in seconds of the oldest unprocessed message, or <c>null</c> when unknown. The decision's sentence
+    /// says so when it is already over the SLA; the pod count comes from backlog and rates.
+    /// </summary>
     public double? OldestUnprocessedAgeSeconds { get; init; }
 
     /// <summary>Messages arriving per second (lambda).</summary>

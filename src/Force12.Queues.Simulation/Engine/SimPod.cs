@@ -1,13 +1,5 @@
 namespace Force12.Queues.Simulation.Engine;
 
-/// <summary>Life cycle of a simulated pod.</summary>
-internal enum PodState
-{
-    Starting,
-    Ready,
-    Stopping,
-}
-
 /// <summary>One simulated pod.</summary>
 internal sealed class SimPod(int id, PodState state, double since)
 {

@@ -141,31 +141,7 @@ internal sealed class SimulationEngine
         }
     }
 
-    private PolicyResult Score(double duration)
-    {
-        var pipelines = new List<PipelineResult>();
-        var scored = new List<double>();
-        for (var i = 0; i < _runtimes.Length; i++)
-        {
-            var runtime = _runtimes[i];
-            runtime.ScoreLeftovers(duration);
-            scored.Add(runtime.Delays.Total);
-            pipelines.Add(new PipelineResult
-            {
-                Pipeline = runtime.Spec.Name,
-                Priority = runtime.Spec.Priority,
-                WithinSlaPercent = runtime.Delays.Total > 0 ? 100 * runtime.Delays.WithinSla / runtime.Delays.Total : 100,
-                P99DelaySeconds = runtime.Delays.Quantile(0.99),
-                PodSeconds = runtime.PodSeconds,
-                ScaleActions = runtime.ScaleActions,
-                TimeAtNeedPercent = runtime.Decisions > 0 ? 100.0 * runtime.DecisionsAtNeed / runtime.Decisions : 100,
-                BacklogAtEnd = runtime.Backlog,
-                PeakPods = _peakPods[i],
-            });
-        }
-
-        return PolicyResult.Combine(_strategy.Name, pipelines, scored);
-    }
+    private PolicyResult Score(double duration) => RunScoring.Score(_strategy.Name, _runtimes, _peakPods, duration);
 
     private void Reschedule((EventKind Kind, int Pipeline, long Index) e, double next, double duration)
     {

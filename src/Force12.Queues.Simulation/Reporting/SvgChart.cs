@@ -13,7 +13,7 @@ public static class SvgChart
     private const int PanelHeight = 200;
     private const int Left = 80;
     private const int Right = 160;
-    private const int Top = 40;
+    private const int Top = 70;
     private const int Gap = 50;
     private static readonly string[] Colors = ["#d62728", "#1f77b4", "#7f7f7f", "#2ca02c", "#9467bd", "#ff7f0e"];
 
@@ -27,8 +27,8 @@ public static class SvgChart
         var height = Top + (3 * (PanelHeight + Gap));
         var svg = new StringBuilder();
         svg.Append(Inv($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">\n"));
-        svg.Append(Inv($"<rect width=\"{Width}\" height=\"{height}\" fill=\"white\"/>\n<text x=\"{Left}\" y=\"22\" font-size=\"16\">{Escape(title)}</text>\n"));
-        var demand = new Dictionary<string, List<TimeSeriesPoint>> { [policies[0]] = lines[policies[0]] };
+        svg.Append(Inv($"<rect width=\"{Width}\" height=\"{height}\" fill=\"white\"/>\n<text x=\"{Left}\" y=\"28\" font-size=\"16\">{Escape(title)}</text>\n"));
+        var demand = new Dictionary<string, List<TimeSeriesPoint>> { ["arrivals"] = lines[policies[0]] };
         Panel(svg, 0, "demand (msg/s)", demand, p => p.ArrivalRate, report.DurationSeconds, policies);
         Panel(svg, 1, "pods (starting or ready)", lines, p => p.Pods, report.DurationSeconds, policies);
         Panel(svg, 2, "backlog (msgs)", lines, p => p.Backlog, report.DurationSeconds, policies);
@@ -40,7 +40,7 @@ public static class SvgChart
     {
         var top = Top + (index * (PanelHeight + Gap));
         var plotWidth = Width - Left - Right;
-        var max = Math.Max(1, lines.Values.SelectMany(l => l).Select(value).DefaultIfEmpty(1).Max());
+        var max = Math.Max(1, lines.Values.SelectMany(l => l).Select(value).DefaultIfEmpty(1).Max()) * 1.05; // headroom keeps a flat maximum off the frame
         svg.Append(Inv($"<text x=\"{Left}\" y=\"{top - 8}\" font-weight=\"bold\">{label}</text>\n"));
         svg.Append(Inv($"<rect x=\"{Left}\" y=\"{top}\" width=\"{plotWidth}\" height=\"{PanelHeight}\" fill=\"none\" stroke=\"#999\"/>\n"));
         svg.Append(Inv($"<text x=\"{Left - 6}\" y=\"{top + 10}\" text-anchor=\"end\">{max:N0}</text><text x=\"{Left - 6}\" y=\"{top + PanelHeight}\" text-anchor=\"end\">0</text>\n"));
@@ -52,7 +52,7 @@ public static class SvgChart
 
         foreach (var (policy, points) in lines)
         {
-            var color = Colors[policies.IndexOf(policy) % Colors.Length];
+            var color = ColorOf(policy, policies);
             var path = string.Join(" ", points.Select(p => Inv($"{Left + (plotWidth * p.Seconds / duration):0.#},{top + PanelHeight - (PanelHeight * value(p) / max):0.#}")));
             svg.Append(Inv($"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"1.5\" points=\"{path}\"/>\n"));
         }
@@ -60,10 +60,16 @@ public static class SvgChart
         var legendY = top + 14;
         foreach (var policy in lines.Keys)
         {
-            var color = Colors[policies.IndexOf(policy) % Colors.Length];
+            var color = ColorOf(policy, policies);
             svg.Append(Inv($"<rect x=\"{Width - Right + 12}\" y=\"{legendY - 9}\" width=\"12\" height=\"3\" fill=\"{color}\"/><text x=\"{Width - Right + 30}\" y=\"{legendY}\">{Escape(policy)}</text>\n"));
             legendY += 16;
         }
+    }
+
+    private static string ColorOf(string line, List<string> policies)
+    {
+        var index = policies.IndexOf(line);
+        return index < 0 ? "#000000" : Colors[index % Colors.Length];
     }
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -19,8 +19,10 @@ public sealed class Force12Strategy(int pipelines, TimeSpan pollInterval) : ISca
     /// <inheritdoc />
     public TimeSpan DecisionInterval { get; } = pollInterval;
 
-    /// <summary>The last decision per pipeline, for inspection.</summary>
-    public ScalingDecision?[] LastDecisions { get; } = new ScalingDecision?[pipelines];
+    private readonly ScalingDecision?[] _lastDecisions = new ScalingDecision?[pipelines];
+
+    /// <summary>The last decision per pipeline (reason and sentence included), for inspection.</summary>
+    public IReadOnlyList<ScalingDecision?> LastDecisions => _lastDecisions;
 
     /// <inheritdoc />
     public int InitialPods(int pipeline, SimulatedPipeline spec) => StrategyMath.SteadyStartPods(spec);
@@ -52,7 +54,7 @@ public sealed class Force12Strategy(int pipelines, TimeSpan pollInterval) : ISca
         _throughput[pipeline] = ThroughputLearner.Observe(_throughput[pipeline], input, spec.Policy);
         var decision = SlaScalingPolicy.Decide(spec.Policy, input with { Throughput = _throughput[pipeline] });
         _history[pipeline] = decision.History;
-        LastDecisions[pipeline] = decision;
+        _lastDecisions[pipeline] = decision;
         return decision.RequiredPods;
     }
 

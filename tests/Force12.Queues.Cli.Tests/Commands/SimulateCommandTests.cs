@@ -64,14 +64,14 @@ public sealed class SimulateCommandTests : IDisposable
         var (exitCode, output, error) = await RunAsync("simulate",
             "--pipeline", "name=alerts,trace=" + trace + ",priority=1,partitions=20",
             "--pipeline", "name=batch,trace=steps,remainder=true,partitions=20",
-            "--pool", "25", "--duration", "60", "--csv", csv, "--chart", chart);
+            "--pool", "25", "--duration", "60", "--csv", csv, "--chart", chart, "--chart-pipeline", "batch");
 
         Assert.True(exitCode == 0, error);
         Assert.Contains("| policy | pipeline | priority |", output, StringComparison.Ordinal);
         Assert.Contains("| force12 | alerts | 1 |", output, StringComparison.Ordinal);
         Assert.Contains("pool 25", output, StringComparison.Ordinal);
         Assert.StartsWith("policy,pipeline,seconds,arrivalRate,backlog,pods", await File.ReadAllTextAsync(csv), StringComparison.Ordinal);
-        Assert.Contains("<polyline", await File.ReadAllTextAsync(chart), StringComparison.Ordinal);
+        Assert.Contains("pipeline batch</text>", await File.ReadAllTextAsync(chart), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,6 +88,15 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Contains("pipeline 'b': partitions must be a number (was 'x').", error, StringComparison.Ordinal);
         Assert.Contains("pipeline 'b': trace: Unknown trace 'sunrise'.", error, StringComparison.Ordinal);
         Assert.Contains("--pipeline 'trace=dusk': name is required.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChartPipeline_Unknown_ReturnsBadArgumentsListingPipelines()
+    {
+        var (exitCode, _, error) = await RunAsync("simulate", "--scenario", "two-priority", "--chart", Path.Combine(_temp.FullName, "c.svg"), "--chart-pipeline", "nope");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--chart-pipeline 'nope' is not one of the pipelines: lights, billing.", error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -8,12 +8,13 @@ public sealed class PartitionLoadTests
     public void From_Partitions_SumsAndSetsHotOnesApart()
     {
         // SLA 10 s, 100 msg/s per pod: a partition is hot when backlog / 10 + arrivals > 100.
-        double[] backlogs = [100, 2_000, 0, -5, double.NaN];
-        double[] arrivals = [10, 0, 120, 1, 1];
+        // Nine partitions: the vectorised part and the scalar tail both see NaN, negative and hot entries.
+        double[] backlogs = [100, 2_000, double.NaN, -5, 0, 0, 0, 1_500, double.NaN];
+        double[] arrivals = [10, 0, 1, double.NaN, 120, 0, 0, 0, -3];
 
         var load = PartitionLoad.From(backlogs, arrivals, 10, 100);
 
-        Assert.Equal(new PartitionLoad(2_100, 132, 2, 2_000, 120), load);
+        Assert.Equal(new PartitionLoad(3_600, 131, 3, 3_500, 120), load);
     }
 
     [Fact]

@@ -78,4 +78,17 @@ public sealed class SlaScalingPolicyFormulaTests
         Assert.Equal(ScalingReason.WithinSla, decision.Reason);
         Assert.Equal("backlog 48,000 msgs drains in 9.6 s at 5 pods; SLA 10 s; arrivals 1,200/s", decision.Explanation);
     }
+
+    [Theory]
+    [InlineData(null, "")]
+    [InlineData(9.5, "")]
+    [InlineData(12.34, "; oldest message 12.3 s old, over the SLA")]
+    public void Decide_OldestMessageOverSla_SaysSoInTheSentence(double? age, string suffix)
+    {
+        var input = PolicyInputs.Steady(1_000, 0, current: 1) with { OldestUnprocessedAgeSeconds = age };
+
+        var decision = SlaScalingPolicy.Decide(PolicyInputs.Options, input);
+
+        Assert.Equal("backlog 1,000 msgs drains in 10 s at 1 pod; SLA 10 s; arrivals 0/s" + suffix, decision.Explanation);
+    }
 }

@@ -10,4 +10,5 @@ internal sealed record SimulateArguments(
     double? Duration,
     string Output,
     FileInfo? Csv,
-    FileInfo? Chart);
+    FileInfo? Chart,
+    string? ChartPipeline);
