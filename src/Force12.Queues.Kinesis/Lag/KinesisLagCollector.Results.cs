@@ -9,8 +9,16 @@ namespace Force12.Queues.Kinesis.Lag;
 public sealed partial class KinesisLagCollector
 {
     private KinesisLagReading Finish(
-        IReadOnlyList<KinesisShard> shards, Dictionary<string, KclLease> leases, (ScanPlan Plan, ScanResult Scan)[] read, DateTimeOffset now)
+        IReadOnlyList<KinesisShard> shards, Dictionary<string, KclLease> leases, (ScanPlan Plan, ScanResult? Scan)[] read, DateTimeOffset now)
     {
+        var throttled = shards.Where((s, i) => read[i].Scan is null).Select(s => s.ShardId).ToArray();
+        var unknown = throttled.Where(id => ShardLagCalculator.Stale(History(id), now) is null).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new KinesisException(KinesisErrorKind.Throttled,
+                $"GetRecords throttled on {string.Join(", ", unknown)} with no earlier figures to repeat (the consumers use the shard's 5 reads per second)");
+        }
+
         var details = new List<KinesisShardLag>(shards.Count);
         for (var i = 0; i < shards.Count; i++)
         {
@@ -18,7 +26,9 @@ public sealed partial class KinesisLagCollector
             leases.TryGetValue(shard.ShardId, out var lease);
             var (plan, scan) = read[i];
             var checkpoint = lease?.Checkpoint?.ToString();
-            var figures = ShardLagCalculator.Compute(plan, scan, checkpoint, History(shard.ShardId), _options, now);
+            var figures = scan is null
+                ? ShardLagCalculator.Stale(History(shard.ShardId), now)!
+                : ShardLagCalculator.Compute(plan, scan, checkpoint, History(shard.ShardId), _options, now);
             details.Add(new KinesisShardLag
             {
                 Unit = new LagUnitSnapshot
@@ -37,8 +47,8 @@ public sealed partial class KinesisLagCollector
                 LeaseOwner = lease?.Owner,
                 LagMethod = figures.LagMethod,
                 IsActive = shard.IsOpen || figures.Lag > 0 || (plan.Read && !plan.HasCommit && lease is not null),
-                GetRecordsCalls = scan.GetRecordsCalls,
-                GetShardIteratorCalls = scan.GetShardIteratorCalls,
+                GetRecordsCalls = scan?.GetRecordsCalls ?? 0,
+                GetShardIteratorCalls = scan?.GetShardIteratorCalls ?? 0,
             });
         }
 
@@ -64,6 +74,7 @@ public sealed partial class KinesisLagCollector
             GetRecordsCalls = details.Sum(d => d.GetRecordsCalls),
             GetShardIteratorCalls = details.Sum(d => d.GetShardIteratorCalls),
             MaxGetRecordsCallsPerShard = details.Count == 0 ? 0 : details.Max(d => d.GetRecordsCalls),
+            ThrottledShards = throttled.Length,
         };
         KinesisLagCollectorLog.Collected(_logger, _options.StreamName, details.Count, reading.GetRecordsCalls, reading.GetShardIteratorCalls);
         return reading;

@@ -67,10 +67,10 @@ public sealed partial class KinesisLagCollector : ILagCollector
         }
     }
 
-    private async Task<(ScanPlan Plan, ScanResult Scan)[]> ReadShardsAsync(
+    private async Task<(ScanPlan Plan, ScanResult? Scan)[]> ReadShardsAsync(
         IReadOnlyList<KinesisShard> shards, Dictionary<string, KclLease> leases, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var results = new (ScanPlan, ScanResult)[shards.Count];
+        var results = new (ScanPlan, ScanResult?)[shards.Count];
         await Parallel.ForAsync(0, shards.Count, new ParallelOptions
         {
             MaxDegreeOfParallelism = _options.MaxConcurrentShards,
@@ -83,9 +83,16 @@ public sealed partial class KinesisLagCollector : ILagCollector
             var plan = Finished(shard, lease, leases)
                 ? new ScanPlan(false, null, null, HasCommit: true)
                 : ScanPlan.For(lease?.Checkpoint, _options.InitialPosition, history);
-            var scan = await ShardScanner.ScanAsync(_kinesis, _options.StreamName, shard.ShardId, plan, history,
-                _options.MaxReadsPerShardPerPoll, _options.RecordsPerRead, now, ct).ConfigureAwait(false);
-            results[i] = (plan, scan);
+            try
+            {
+                var scan = await ShardScanner.ScanAsync(_kinesis, _options.StreamName, shard.ShardId, plan, history,
+                    _options.MaxReadsPerShardPerPoll, _options.RecordsPerRead, now, ct).ConfigureAwait(false);
+                results[i] = (plan, scan);
+            }
+            catch (KinesisException e) when (e.Kind == KinesisErrorKind.Throttled)
+            {
+                results[i] = (plan, null); // the consumers use the shard's reads: report it stale, not as a failed collection
+            }
         }).ConfigureAwait(false);
         return results;
     }

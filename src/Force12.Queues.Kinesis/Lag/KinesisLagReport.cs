@@ -50,7 +50,7 @@ public sealed class KinesisLagReport
     /// <c>lagMethod</c>, <c>lagSeconds</c> (null when unknown), <c>lagSecondsMethod</c>, <c>arrivalRate</c>,
     /// <c>processingRate</c>, <c>status</c>, <c>getRecordsCalls</c>), <c>totals</c> (<c>lag</c>, <c>maxLagSeconds</c>,
     /// <c>shards</c>, <c>activeShards</c>) and <c>reads</c> (<c>getRecords</c>, <c>getShardIterator</c>,
-    /// <c>maxGetRecordsPerShard</c>). On failure: <c>error</c> and <c>errorKind</c> instead of shards.
+    /// <c>maxGetRecordsPerShard</c>, <c>throttledShards</c>). On failure: <c>error</c> and <c>errorKind</c> instead of shards.
     /// </summary>
     public void WriteJson(TextWriter output)
     {
@@ -144,6 +144,7 @@ public sealed class KinesisLagReport
         json.WriteNumber("getRecords", Reading.GetRecordsCalls);
         json.WriteNumber("getShardIterator", Reading.GetShardIteratorCalls);
         json.WriteNumber("maxGetRecordsPerShard", Reading.MaxGetRecordsCallsPerShard);
+        json.WriteNumber("throttledShards", Reading.ThrottledShards);
         json.WriteEndObject();
     }
 

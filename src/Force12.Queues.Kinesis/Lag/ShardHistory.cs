@@ -35,6 +35,9 @@ internal sealed class ShardHistory
     /// <summary>The lag when the checkpoint last moved.</summary>
     public long LagWhenCheckpointMoved { get; set; }
 
+    /// <summary>The figures of the last poll that read the shard, repeated (aged) when a poll is throttled.</summary>
+    public ShardFigures? LastFigures { get; set; }
+
     /// <summary>Smoothed arrival rate (records per second), kept to estimate deep backlogs.</summary>
     public double? ArrivalRate { get; set; }
 
