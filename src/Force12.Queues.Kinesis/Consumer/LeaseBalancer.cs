@@ -26,7 +26,8 @@ internal static class LeaseBalancer
             return [];
         }
 
-        var free = workable.Where(l => l.Owner != workerId && isAvailable(l)).OrderBy(l => l.Key.ToString(), StringComparer.Ordinal).Take(wanted).ToArray();
+        // Leases still naming this worker but not held (a restart with the same id) count as free once expired.
+        var free = workable.Where(isAvailable).OrderBy(l => l.Key.ToString(), StringComparer.Ordinal).Take(wanted).ToArray();
         if (free.Length > 0)
         {
             return free;

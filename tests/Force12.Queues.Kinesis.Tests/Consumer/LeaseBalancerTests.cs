@@ -38,6 +38,14 @@ public sealed class LeaseBalancerTests
     }
 
     [Fact]
+    public void ChooseLeasesToTake_ExpiredLeaseStillNamingThisWorker_TakesItBack()
+    {
+        var leases = new[] { Lease(0, "b") };
+
+        Assert.Single(LeaseBalancer.ChooseLeasesToTake(leases, "b", _ => true)); // restarted with the same id
+    }
+
+    [Fact]
     public void ChooseLeasesToTake_BalancedAlready_TakesNothing()
     {
         var leases = new[] { Lease(0, "a"), Lease(1, "a"), Lease(2, "b"), Lease(3, "b") };
