@@ -35,12 +35,24 @@ internal static class AwsSettingsResolver
         return new Uri($"https://{service}.{region}.{suffix}/");
     }
 
-    /// <summary>The credentials: explicit, else the SDK's default chain.</summary>
-    public static async Task<ImmutableCredentials> CredentialsAsync(AWSCredentials? configured)
+    /// <summary>The credential source: explicit, else the SDK's default chain (resolve once and keep it: it refreshes temporary credentials itself).</summary>
+    public static AWSCredentials CredentialSource(AWSCredentials? configured)
     {
         try
         {
-            var source = configured ?? DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
+            return configured ?? DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
+        }
+        catch (AmazonClientException e)
+        {
+            throw new KinesisException(KinesisErrorKind.Credentials, $"No AWS credentials could be resolved: {e.Message}", null, e);
+        }
+    }
+
+    /// <summary>The current keys of a credential source.</summary>
+    public static async Task<ImmutableCredentials> CredentialsAsync(AWSCredentials source)
+    {
+        try
+        {
             return await source.GetCredentialsAsync().ConfigureAwait(false);
         }
         catch (AmazonClientException e)

@@ -9,6 +9,13 @@ public sealed partial class KinesisClient
     /// <summary>Sends one operation, retrying throttling and transient failures with backoff; returns the JSON answer.</summary>
     internal async Task<JsonNode> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken)
     {
+        var body = await InvokeRawAsync(operation, request, cancellationToken).ConfigureAwait(false);
+        return JsonNode.Parse(body.Length == 0 ? "{}" : body) ?? new JsonObject();
+    }
+
+    /// <summary>As <see cref="InvokeAsync"/>, returning the answer's text (for read-only parsing without a mutable DOM).</summary>
+    internal async Task<string> InvokeRawAsync(string operation, JsonObject request, CancellationToken cancellationToken)
+    {
         var body = request.ToJsonString();
         for (var attempt = 0; ; attempt++)
         {
@@ -18,7 +25,7 @@ public sealed partial class KinesisClient
                 var response = await _transport.SendAsync(operation, body, cancellationToken).ConfigureAwait(false);
                 if (response.StatusCode is >= 200 and < 300)
                 {
-                    return JsonNode.Parse(response.Body.Length == 0 ? "{}" : response.Body) ?? new JsonObject();
+                    return response.Body;
                 }
 
                 failure = Failure(operation, response);

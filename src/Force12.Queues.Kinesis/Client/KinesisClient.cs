@@ -101,13 +101,8 @@ public sealed partial class KinesisClient : IDisposable
             request["Limit"] = Math.Clamp(l, 1, 10_000);
         }
 
-        var answer = await InvokeAsync("GetRecords", request, cancellationToken).ConfigureAwait(false);
-        return new KinesisRecordBatch
-        {
-            Records = (answer["Records"]?.AsArray() ?? []).Select(r => KinesisJson.Record(r!)).ToArray(),
-            NextShardIterator = answer["NextShardIterator"]?.GetValue<string>(),
-            MillisBehindLatest = answer["MillisBehindLatest"]?.GetValue<long>(),
-        };
+        var answer = await InvokeRawAsync("GetRecords", request, cancellationToken).ConfigureAwait(false);
+        return KinesisJson.RecordBatch(answer);
     }
 
     /// <summary>Writes up to 500 records in one call; the outcome per entry says which failed (retry those).</summary>

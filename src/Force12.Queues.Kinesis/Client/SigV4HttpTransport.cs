@@ -9,7 +9,8 @@ internal sealed class SigV4HttpTransport : IKinesisTransport
 {
     private const string ContentType = "application/x-amz-json-1.1";
     private readonly HttpClient _http;
-    private readonly AWSCredentials? _credentials;
+    private readonly AWSCredentials? _configuredCredentials;
+    private AWSCredentials? _credentials;
     private readonly string _region;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _timeout;
@@ -17,7 +18,7 @@ internal sealed class SigV4HttpTransport : IKinesisTransport
     public SigV4HttpTransport(HttpClient http, KinesisClientOptions options, TimeProvider timeProvider)
     {
         _http = http;
-        _credentials = options.Credentials;
+        _configuredCredentials = options.Credentials;
         _region = AwsSettingsResolver.Region(options.Region, options.ServiceUrl);
         Endpoint = AwsSettingsResolver.Endpoint("kinesis", _region, options.ServiceUrl);
         _timeProvider = timeProvider;
@@ -28,6 +29,7 @@ internal sealed class SigV4HttpTransport : IKinesisTransport
 
     public async Task<KinesisHttpResponse> SendAsync(string operation, string jsonBody, CancellationToken cancellationToken)
     {
+        _credentials ??= AwsSettingsResolver.CredentialSource(_configuredCredentials); // resolved on first use, then kept
         var credentials = await AwsSettingsResolver.CredentialsAsync(_credentials).ConfigureAwait(false);
         var body = Encoding.UTF8.GetBytes(jsonBody);
         var headers = SigV4Signer.Sign(Endpoint, $"Kinesis_20131202.{operation}", ContentType, body, credentials,

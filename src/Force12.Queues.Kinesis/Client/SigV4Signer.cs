@@ -18,10 +18,12 @@ internal static class SigV4Signer
         string region, string service, DateTime signedAtUtc)
     {
         var amzDate = signedAtUtc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var bodyHash = Convert.ToHexStringLower(AWS4Signer.ComputeHash(body));
         var headers = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["content-type"] = contentType,
             ["host"] = endpoint.IsDefaultPort ? endpoint.Host : $"{endpoint.Host}:{endpoint.Port}",
+            ["x-amz-content-sha256"] = bodyHash, // as AWSSDK.Core sends it
             ["x-amz-date"] = amzDate,
             ["x-amz-target"] = target,
         };
@@ -37,7 +39,7 @@ internal static class SigV4Signer
             .Append('\n') // no query string
             .Append(string.Concat(headers.Select(h => $"{h.Key}:{h.Value.Trim()}\n"))).Append('\n')
             .Append(signedHeaders).Append('\n')
-            .Append(Convert.ToHexStringLower(AWS4Signer.ComputeHash(body)))
+            .Append(bodyHash)
             .ToString();
         var result = AWS4Signer.ComputeSignature(credentials, region, signedAtUtc, service, signedHeaders, canonical);
 

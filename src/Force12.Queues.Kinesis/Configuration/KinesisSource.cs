@@ -27,7 +27,9 @@ public sealed class KinesisSource : ILagSource
     public ILagCollector CreateCollector(LagCollectorContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return CreateKinesisCollector(context.TimeProvider, context.LoggerFactory);
+        // The pipeline's SLA drives the hot-shard rule unless the source set its own.
+        var options = Options.Collector.Sla is null ? Options with { Collector = Options.Collector with { Sla = context.Sla } } : Options;
+        return new KinesisSource(options).CreateKinesisCollector(context.TimeProvider, context.LoggerFactory);
     }
 
     /// <summary>Creates the collector with its own Kinesis client and lease table (they live as long as the agent).</summary>

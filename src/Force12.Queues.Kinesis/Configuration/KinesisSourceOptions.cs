@@ -31,8 +31,9 @@ public sealed record KinesisSourceOptions
     /// <summary>Collector settings other than the stream (read budget, initial position, stall window).</summary>
     public KinesisLagCollectorOptions Collector { get; init; } = new() { StreamName = "" };
 
-    /// <summary>The Kinesis client options these settings imply.</summary>
-    public KinesisClientOptions ToClientOptions() => new() { Region = Region, ServiceUrl = KinesisEndpoint, Credentials = Credentials };
+    /// <summary>The collector's Kinesis client options: one retry only, so that a throttled shard does not
+    /// take more of the 5 reads per second its consumers need (the shard is then reported stale).</summary>
+    public KinesisClientOptions ToClientOptions() => new() { Region = Region, ServiceUrl = KinesisEndpoint, Credentials = Credentials, MaxRetries = 1 };
 
     /// <summary>The lease table options these settings imply.</summary>
     public KclLeaseTableOptions ToLeaseTableOptions() => new() { TableName = LeaseTable, Region = Region, ServiceUrl = DynamoDbEndpoint, Credentials = Credentials };

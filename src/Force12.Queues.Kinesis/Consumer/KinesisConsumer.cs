@@ -65,13 +65,15 @@ public sealed partial class KinesisConsumer : IDisposable
             {
                 await CoordinateAsync(loop.Token).ConfigureAwait(false);
             }
-            catch (KinesisException e)
-            {
-                KinesisConsumerLog.CoordinationFailed(_logger, _options.WorkerId, e.Message);
-            }
             catch (OperationCanceledException) when (loop.IsCancellationRequested)
             {
                 break;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failed round (table or stream briefly unreachable) is retried on the next tick; held
+                // leases keep being worked and expire on their own if renewals keep failing.
+                KinesisConsumerLog.CoordinationFailed(_logger, _options.WorkerId, e.Message);
             }
 
             try

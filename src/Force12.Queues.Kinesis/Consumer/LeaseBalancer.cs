@@ -5,7 +5,8 @@ namespace Force12.Queues.Kinesis.Consumer;
 /// <summary>
 /// Decides which leases a worker takes, as KCL does: every worker aims at ceil(workable leases /
 /// active workers); it first takes free or expired leases, and when none are left and it is still
-/// under target, steals one lease from the most loaded worker if that one is over target. Pure.
+/// under target, steals one lease from the most loaded worker if that one is over target (or at target
+/// while this worker needs more than one, so that 2-2-0 does not count as balanced). Pure.
 /// A lease is workable when its shard is not finished and every parent shard is finished (parents
 /// are processed before children).
 /// </summary>
@@ -25,7 +26,8 @@ internal static class LeaseBalancer
             return [];
         }
 
-        var free = workable.Where(l => l.Owner != workerId && isAvailable(l)).OrderBy(l => l.Key.ToString(), StringComparer.Ordinal).Take(wanted).ToArray();
+        // Leases still naming this worker but not held (a restart with the same id) count as free once expired.
+        var free = workable.Where(isAvailable).OrderBy(l => l.Key.ToString(), StringComparer.Ordinal).Take(wanted).ToArray();
         if (free.Length > 0)
         {
             return free;
@@ -35,8 +37,9 @@ internal static class LeaseBalancer
             .GroupBy(l => l.Owner!, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .FirstOrDefault();
-        return busiest is not null && busiest.Count() > target
-            ? [busiest.OrderBy(l => l.Key.ToString(), StringComparer.Ordinal).First()]
+        var steal = busiest is not null && (busiest.Count() > target || (wanted > 1 && busiest.Count() == target));
+        return steal
+            ? [busiest!.OrderBy(l => l.Key.ToString(), StringComparer.Ordinal).First()]
             : [];
     }
 

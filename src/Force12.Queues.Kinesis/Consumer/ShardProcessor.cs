@@ -30,6 +30,16 @@ internal sealed class ShardProcessor(
                 iterator = await IteratorAsync(shardId, held.Current.Checkpoint, lost).ConfigureAwait(false);
                 continue;
             }
+            catch (KinesisException e) when (e.Kind is KinesisErrorKind.Throttled or KinesisErrorKind.Unreachable)
+            {
+                // Still throttled after the client's retries (other consumers share the shard's 5 reads/s): back off, same iterator.
+                if (!await PauseAsync(options.IdleTimeBetweenReads, finish).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                continue;
+            }
 
             if (batch.Records.Count > 0)
             {
@@ -47,15 +57,24 @@ internal sealed class ShardProcessor(
             }
 
             iterator = batch.NextShardIterator!;
-            var pause = batch.Records.Count == 0 ? options.IdleTimeBetweenReads : options.MinTimeBetweenReads;
-            try
-            {
-                await Task.Delay(pause, time, finish).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (finish.IsCancellationRequested)
+            if (!await PauseAsync(batch.Records.Count == 0 ? options.IdleTimeBetweenReads : options.MinTimeBetweenReads, finish).ConfigureAwait(false))
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>Waits; false when the worker is stopping.</summary>
+    private async Task<bool> PauseAsync(TimeSpan pause, CancellationToken finish)
+    {
+        try
+        {
+            await Task.Delay(pause, time, finish).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (finish.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

@@ -4,7 +4,11 @@ using Force12.Queues.Kinesis.Model;
 
 namespace Force12.Queues.Kinesis.Consumer;
 
-/// <summary>Creates a lease for every shard that has none: roots at the initial position, children at TRIM_HORIZON with their parents.</summary>
+/// <summary>
+/// Creates a lease for every shard that has none: roots at the initial position, children at
+/// TRIM_HORIZON with their parents. A shard with a leased descendant is skipped: it was finished and
+/// its lease cleaned up (as KCL does), and must not be read again.
+/// </summary>
 internal static class ShardSyncer
 {
     public static async Task SyncAsync(
@@ -19,7 +23,9 @@ internal static class ShardSyncer
     {
         var known = leases.Select(l => l.ShardId).ToHashSet(StringComparer.Ordinal);
         var shardIds = shards.Select(s => s.ShardId).ToHashSet(StringComparer.Ordinal);
-        foreach (var shard in shards.Where(s => !known.Contains(s.ShardId)))
+        var children = shards.SelectMany(s => s.ParentShardIds.Select(p => (Parent: p, Child: s.ShardId)))
+            .ToLookup(e => e.Parent, e => e.Child, StringComparer.Ordinal);
+        foreach (var shard in shards.Where(s => !known.Contains(s.ShardId) && !HasLeasedDescendant(s.ShardId, children, known)))
         {
             // A child starts at its beginning; a shard whose parents expired from the stream is a root.
             var parents = shard.ParentShardIds.Where(shardIds.Contains).ToArray();
@@ -32,5 +38,28 @@ internal static class ShardSyncer
                 ParentShardIds = parents,
             }, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static bool HasLeasedDescendant(string shardId, ILookup<string, string> children, HashSet<string> leased)
+    {
+        var pending = new Stack<string>(children[shardId]);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.TryPop(out var next))
+        {
+            if (leased.Contains(next))
+            {
+                return true;
+            }
+
+            if (seen.Add(next))
+            {
+                foreach (var grandchild in children[next])
+                {
+                    pending.Push(grandchild);
+                }
+            }
+        }
+
+        return false;
     }
 }

@@ -14,4 +14,8 @@ public enum KinesisCountMethod
 
     /// <summary>Counted as far as the read budget allowed; the rest is unknown because no arrival rate is known yet. A lower bound.</summary>
     LowerBound,
+
+    /// <summary>The shard's reads were throttled in this poll (its consumers use the 5 reads per second):
+    /// the previous poll's count is repeated and its age grown by the time since. Never used without an earlier figure.</summary>
+    Stale,
 }

@@ -12,7 +12,7 @@ namespace Force12.Queues.Kinesis.Lag;
 /// arrival and processing rates and a status. Keep one instance per (stream, lease table) and call it
 /// once per poll: rates and stall detection need the previous poll. Not thread-safe.
 /// </summary>
-public sealed class KinesisLagCollector : ILagCollector
+public sealed partial class KinesisLagCollector : ILagCollector
 {
     private readonly KinesisClient _kinesis;
     private readonly KclLeaseTable _leases;
@@ -67,10 +67,10 @@ public sealed class KinesisLagCollector : ILagCollector
         }
     }
 
-    private async Task<(ScanPlan Plan, ScanResult Scan)[]> ReadShardsAsync(
+    private async Task<(ScanPlan Plan, ScanResult? Scan)[]> ReadShardsAsync(
         IReadOnlyList<KinesisShard> shards, Dictionary<string, KclLease> leases, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var results = new (ScanPlan, ScanResult)[shards.Count];
+        var results = new (ScanPlan, ScanResult?)[shards.Count];
         await Parallel.ForAsync(0, shards.Count, new ParallelOptions
         {
             MaxDegreeOfParallelism = _options.MaxConcurrentShards,
@@ -83,72 +83,18 @@ public sealed class KinesisLagCollector : ILagCollector
             var plan = Finished(shard, lease, leases)
                 ? new ScanPlan(false, null, null, HasCommit: true)
                 : ScanPlan.For(lease?.Checkpoint, _options.InitialPosition, history);
-            var scan = await ShardScanner.ScanAsync(_kinesis, _options.StreamName, shard.ShardId, plan, history,
-                _options.MaxReadsPerShardPerPoll, _options.RecordsPerRead, ct).ConfigureAwait(false);
-            results[i] = (plan, scan);
+            try
+            {
+                var scan = await ShardScanner.ScanAsync(_kinesis, _options.StreamName, shard.ShardId, plan, history,
+                    _options.MaxReadsPerShardPerPoll, _options.RecordsPerRead, now, ct).ConfigureAwait(false);
+                results[i] = (plan, scan);
+            }
+            catch (KinesisException e) when (e.Kind == KinesisErrorKind.Throttled)
+            {
+                results[i] = (plan, null); // the consumers use the shard's reads: report it stale, not as a failed collection
+            }
         }).ConfigureAwait(false);
         return results;
-    }
-
-    private KinesisLagReading Finish(
-        IReadOnlyList<KinesisShard> shards, Dictionary<string, KclLease> leases, (ScanPlan Plan, ScanResult Scan)[] read, DateTimeOffset now)
-    {
-        var details = new List<KinesisShardLag>(shards.Count);
-        for (var i = 0; i < shards.Count; i++)
-        {
-            var shard = shards[i];
-            leases.TryGetValue(shard.ShardId, out var lease);
-            var (plan, scan) = read[i];
-            var checkpoint = lease?.Checkpoint?.ToString();
-            var figures = ShardLagCalculator.Compute(plan, scan, checkpoint, History(shard.ShardId), _options, now);
-            details.Add(new KinesisShardLag
-            {
-                Unit = new LagUnitSnapshot
-                {
-                    Id = new LagUnitId(_options.StreamName, shard.ShardId),
-                    Lag = figures.Lag,
-                    LagSeconds = figures.LagSeconds,
-                    LagSecondsMethod = figures.LagSecondsMethod,
-                    ArrivalRate = figures.ArrivalRate,
-                    ProcessingRate = figures.ProcessingRate,
-                    Status = figures.Status,
-                },
-                IsOpen = shard.IsOpen,
-                ParentShardIds = shard.ParentShardIds,
-                Checkpoint = checkpoint,
-                LeaseOwner = lease?.Owner,
-                LagMethod = figures.LagMethod,
-                IsActive = shard.IsOpen || figures.Lag > 0 || (plan.Read && !plan.HasCommit && lease is not null),
-                GetRecordsCalls = scan.GetRecordsCalls,
-                GetShardIteratorCalls = scan.GetShardIteratorCalls,
-            });
-        }
-
-        foreach (var gone in _history.Keys.Where(k => !shards.Any(s => s.ShardId == k)).ToList())
-        {
-            _history.Remove(gone); // expired shards lose their history
-        }
-
-        details.Sort((a, b) => a.Unit.Id.CompareTo(b.Unit.Id));
-        var units = details.Where(d => d.IsActive).Select(d => d.Unit).ToArray();
-        var reading = new KinesisLagReading
-        {
-            Result = LagCollectionResult.Success(new LagSnapshot
-            {
-                SourceKind = Kind,
-                Cluster = _kinesis.Endpoint.ToString(),
-                Group = _leases.TableName,
-                ObservedAt = now,
-                Units = units,
-                Totals = LagTotals.Sum(units),
-            }),
-            Shards = details,
-            GetRecordsCalls = details.Sum(d => d.GetRecordsCalls),
-            GetShardIteratorCalls = details.Sum(d => d.GetShardIteratorCalls),
-            MaxGetRecordsCallsPerShard = details.Count == 0 ? 0 : details.Max(d => d.GetRecordsCalls),
-        };
-        KinesisLagCollectorLog.Collected(_logger, _options.StreamName, details.Count, reading.GetRecordsCalls, reading.GetShardIteratorCalls);
-        return reading;
     }
 
     /// <summary>A closed shard is done when its lease says SHARD_END, or when it has no lease but its children
@@ -170,22 +116,4 @@ public sealed class KinesisLagCollector : ILagCollector
             return history;
         }
     }
-
-    private LagError ToLagError(KinesisException e) => new()
-    {
-        SourceKind = Kind,
-        Cluster = _kinesis.Endpoint.ToString(),
-        Group = _leases.TableName,
-        Kind = e.Kind switch
-        {
-            KinesisErrorKind.StreamNotFound => LagErrorKind.StreamNotFound,
-            KinesisErrorKind.LeaseTableNotFound => LagErrorKind.UnknownGroup,
-            KinesisErrorKind.Credentials => LagErrorKind.AuthenticationFailed,
-            KinesisErrorKind.AccessDenied => LagErrorKind.NotAuthorized,
-            KinesisErrorKind.Unreachable => LagErrorKind.Unreachable,
-            _ => LagErrorKind.Other,
-        },
-        Message = $"{e.Kind}: stream '{_options.StreamName}': {e.Message}",
-        ObservedAt = _timeProvider.GetUtcNow(),
-    };
 }

@@ -20,6 +20,9 @@ public sealed record KinesisLagReading
     /// <summary>The most GetRecords calls spent on one shard (never above the configured budget).</summary>
     public int MaxGetRecordsCallsPerShard { get; init; }
 
+    /// <summary>Shards whose reads were throttled in this collection (reported with their previous figures, method stale).</summary>
+    public int ThrottledShards { get; init; }
+
     /// <summary>The failure's typed kind when the collection failed for a Kinesis-specific reason (for example throttled), else null.</summary>
     public Client.KinesisErrorKind? FailureKind { get; init; }
 }

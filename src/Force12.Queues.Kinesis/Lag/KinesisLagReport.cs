@@ -40,13 +40,17 @@ public sealed class KinesisLagReport
         return new KinesisLagReport(options, reading);
     }
 
+    /// <summary>Wraps a reading from a long-lived collector (for <c>--watch</c>: keep one collector, so rates appear from the second poll on).</summary>
+    public static KinesisLagReport From(KinesisSourceOptions options, KinesisLagReading reading) =>
+        new(options ?? throw new ArgumentNullException(nameof(options)), reading ?? throw new ArgumentNullException(nameof(reading)));
+
     /// <summary>
     /// Writes one JSON object: <c>stream</c>, <c>leaseTable</c>, <c>shards</c> (each <c>stream</c>, <c>shard</c>,
     /// <c>open</c>, <c>parentShardIds</c>, <c>checkpoint</c> (null when no lease), <c>leaseOwner</c>, <c>lag</c>,
     /// <c>lagMethod</c>, <c>lagSeconds</c> (null when unknown), <c>lagSecondsMethod</c>, <c>arrivalRate</c>,
     /// <c>processingRate</c>, <c>status</c>, <c>getRecordsCalls</c>), <c>totals</c> (<c>lag</c>, <c>maxLagSeconds</c>,
     /// <c>shards</c>, <c>activeShards</c>) and <c>reads</c> (<c>getRecords</c>, <c>getShardIterator</c>,
-    /// <c>maxGetRecordsPerShard</c>). On failure: <c>error</c> and <c>errorKind</c> instead of shards.
+    /// <c>maxGetRecordsPerShard</c>, <c>throttledShards</c>). On failure: <c>error</c> and <c>errorKind</c> instead of shards.
     /// </summary>
     public void WriteJson(TextWriter output)
     {
@@ -140,6 +144,7 @@ public sealed class KinesisLagReport
         json.WriteNumber("getRecords", Reading.GetRecordsCalls);
         json.WriteNumber("getShardIterator", Reading.GetShardIteratorCalls);
         json.WriteNumber("maxGetRecordsPerShard", Reading.MaxGetRecordsCallsPerShard);
+        json.WriteNumber("throttledShards", Reading.ThrottledShards);
         json.WriteEndObject();
     }
 

@@ -50,7 +50,20 @@ internal static class ShardLagCalculator
         history.LastCheckpoint = checkpointText;
         history.TipKnown = plan.Read && scan.ReachedTip;
         history.TipSequence = history.TipKnown ? scan.NewestSequence : null;
-        return new ShardFigures(lag, method, age, ageMethod, arrivalRate, processingRate, status);
+        history.LastFigures = new ShardFigures(lag, method, age, ageMethod, arrivalRate, processingRate, status);
+        return history.LastFigures;
+    }
+
+    /// <summary>The last figures again, aged to <paramref name="now"/>, for a shard whose reads were throttled; null when there are none.</summary>
+    public static ShardFigures? Stale(ShardHistory history, DateTimeOffset now)
+    {
+        if (history is not { LastFigures: { } last, ObservedAt: { } at })
+        {
+            return null;
+        }
+
+        var aged = last.Lag > 0 && last.LagSeconds is { } seconds ? seconds + Math.Max(0, (now - at).TotalSeconds) : last.LagSeconds;
+        return last with { LagMethod = KinesisCountMethod.Stale, LagSeconds = aged, LagSecondsMethod = last.Lag > 0 ? TimeLagMethod.Estimated : last.LagSecondsMethod };
     }
 
     private static (long Lag, KinesisCountMethod Method) Count(ScanPlan plan, ScanResult scan, double? arrivalRate, DateTimeOffset now)

@@ -10,9 +10,12 @@ namespace Force12.Queues.Kinesis.Lag;
 /// </summary>
 internal static class ShardScanner
 {
+    /// <summary>Iterators live 5 minutes; one older than this is not reused.</summary>
+    private static readonly TimeSpan ResumeIteratorLifetime = TimeSpan.FromMinutes(4);
+
     public static async Task<ScanResult> ScanAsync(
         KinesisClient client, string stream, string shardId, ScanPlan plan, ShardHistory history,
-        int budget, int limit, CancellationToken cancellationToken)
+        int budget, int limit, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!plan.Read)
         {
@@ -28,10 +31,15 @@ internal static class ShardScanner
             reads++;
         }
 
-        var iterator = await client.GetShardIteratorAsync(stream, shardId,
+        // A healthy consumer checkpoints past the last tip: the scan starts there, where the last scan's iterator already points.
+        var resume = plan.StartAfter is { } startAfter && startAfter == history.TipSequence && history.TipKnown
+            && history.ResumeIterator is not null && now - history.ResumeIteratorAt < ResumeIteratorLifetime
+            ? history.ResumeIterator : null;
+        history.ResumeIterator = null;
+        var iterator = resume ?? await client.GetShardIteratorAsync(stream, shardId,
             plan.StartAfter is null ? ShardIteratorType.TrimHorizon : ShardIteratorType.AfterSequenceNumber,
             plan.StartAfter, cancellationToken: cancellationToken).ConfigureAwait(false);
-        iteratorCalls++;
+        iteratorCalls += resume is null ? 1 : 0;
 
         long counted = 0, arrivals = 0;
         var reachedTip = false;
@@ -40,7 +48,20 @@ internal static class ShardScanner
         long? millisBehind = null;
         while (reads < budget)
         {
-            var batch = await client.GetRecordsAsync(iterator, limit, cancellationToken).ConfigureAwait(false);
+            KinesisRecordBatch batch;
+            try
+            {
+                batch = await client.GetRecordsAsync(iterator, limit, cancellationToken).ConfigureAwait(false);
+            }
+            catch (KinesisException e) when (resume is not null && e.Kind is KinesisErrorKind.ExpiredIterator or KinesisErrorKind.InvalidArgument)
+            {
+                resume = null; // fall back to a fresh iterator at the same position
+                iterator = await client.GetShardIteratorAsync(stream, shardId, ShardIteratorType.AfterSequenceNumber,
+                    plan.StartAfter, cancellationToken: cancellationToken).ConfigureAwait(false);
+                iteratorCalls++;
+                continue;
+            }
+
             reads++;
             foreach (var record in batch.Records)
             {
@@ -63,6 +84,8 @@ internal static class ShardScanner
             if (batch.IsShardEnd || (batch.Records.Count < limit && (millisBehind ?? 0) == 0))
             {
                 reachedTip = true;
+                history.ResumeIterator = batch.NextShardIterator;
+                history.ResumeIteratorAt = now;
                 break;
             }
 

@@ -14,7 +14,7 @@ public sealed class SigV4SignerTests
         var headers = Sign(new ImmutableCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null), "{}");
 
         var authorization = headers.Single(h => h.Key == "Authorization").Value;
-        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/kinesis/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=", authorization, StringComparison.Ordinal);
+        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/kinesis/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-target, Signature=", authorization, StringComparison.Ordinal);
         Assert.Equal("20150830T123600Z", headers.Single(h => h.Key == "x-amz-date").Value);
     }
 

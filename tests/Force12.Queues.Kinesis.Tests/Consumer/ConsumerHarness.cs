@@ -12,7 +12,7 @@ internal sealed class ConsumerHarness(TemporaryStream stream, TemporaryLeaseTabl
 {
     private readonly List<(KinesisConsumer Consumer, CancellationTokenSource Stop, Task Run)> _workers = [];
 
-    public KinesisConsumer Start(string workerId, IKinesisRecordHandler? handlerOverride = null)
+    public KinesisConsumer Start(string workerId, IKinesisRecordHandler? handlerOverride = null, int maxRecordsPerRead = 100)
     {
         var consumer = new KinesisConsumer(stream.Client, table.Table, handlerOverride ?? handler, new KinesisConsumerOptions
         {
@@ -22,7 +22,7 @@ internal sealed class ConsumerHarness(TemporaryStream stream, TemporaryLeaseTabl
             LeaseRefreshInterval = TimeSpan.FromMilliseconds(400),
             IdleTimeBetweenReads = TimeSpan.FromMilliseconds(100),
             MinTimeBetweenReads = TimeSpan.FromMilliseconds(20),
-            MaxRecordsPerRead = 100,
+            MaxRecordsPerRead = maxRecordsPerRead,
             ShutdownGrace = TimeSpan.FromSeconds(2),
         }, TimeProvider.System, NullLogger<KinesisConsumer>.Instance);
         var stop = new CancellationTokenSource();

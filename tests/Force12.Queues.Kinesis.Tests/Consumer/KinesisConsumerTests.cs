@@ -35,12 +35,13 @@ public sealed class KinesisConsumerTests
         var handler = new RecordingHandler();
         await using var harness = new ConsumerHarness(stream, table, handler);
         var stuck = new StuckHandler(handler);
-        var w1 = harness.Start("w1", stuck);
-        var w2 = harness.Start("w2");
-        var w3 = harness.Start("w3");
-
         await harness.PutEventsAsync(0, Events / 3);
-        var inHand = await stuck.InHand.WaitAsync(Patience);
+        var w1 = harness.Start("w1", stuck);
+        var inHand = await stuck.InHand.WaitAsync(Patience); // w1 holds every shard and hangs on one batch
+        var w2 = harness.Start("w2");                        // scale out while consuming: w2 and w3 steal
+        var w3 = harness.Start("w3");
+        await ConsumerHarness.Eventually(() => Task.FromResult(w2.HeldShards.Count > 0 && w3.HeldShards.Count > 0), Patience,
+            () => $"w1 {w1.HeldShards.Count}, w2 {w2.HeldShards.Count}, w3 {w3.HeldShards.Count}");
         await harness.KillAsync(w1);                 // SIGKILL with a processed batch not yet checkpointed: its leases expire and are taken over
         await harness.PutEventsAsync(Events / 3, Events / 3);
         await harness.StopAsync(w2);                 // SIGTERM: leases released at once

@@ -29,6 +29,23 @@ public sealed class LeaseBalancerTests
     }
 
     [Fact]
+    public void ChooseLeasesToTake_OthersAtTargetAndNeedingTwo_StealsOne()
+    {
+        var leases = new[] { Lease(0, "a"), Lease(1, "a"), Lease(2, "b"), Lease(3, "b") };
+
+        Assert.Single(LeaseBalancer.ChooseLeasesToTake(leases, "c", _ => false)); // 2-2-0 is not balanced
+        Assert.Empty(LeaseBalancer.ChooseLeasesToTake([.. leases.Take(3), Lease(3, "c")], "c", _ => false)); // 2-1-1 is
+    }
+
+    [Fact]
+    public void ChooseLeasesToTake_ExpiredLeaseStillNamingThisWorker_TakesItBack()
+    {
+        var leases = new[] { Lease(0, "b") };
+
+        Assert.Single(LeaseBalancer.ChooseLeasesToTake(leases, "b", _ => true)); // restarted with the same id
+    }
+
+    [Fact]
     public void ChooseLeasesToTake_BalancedAlready_TakesNothing()
     {
         var leases = new[] { Lease(0, "a"), Lease(1, "a"), Lease(2, "b"), Lease(3, "b") };

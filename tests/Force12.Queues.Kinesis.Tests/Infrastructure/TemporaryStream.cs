@@ -44,9 +44,14 @@ internal sealed class TemporaryStream : IAsyncDisposable
         (await Client.ListShardsAsync(Name)).Single(s => s.ShardId == shardId).StartingHashKey;
 
     /// <summary>Writes <paramref name="count"/> records numbered from <paramref name="first"/> into one shard; returns their sequence numbers.</summary>
-    public async Task<IReadOnlyList<BigInteger>> PutAsync(string shardId, int count, int first = 0)
+    public async Task<IReadOnlyList<BigInteger>> PutAsync(string shardId, int count, int first = 0) =>
+        (await PutTimedAsync(shardId, count, first)).Sequences;
+
+    /// <summary>As <see cref="PutAsync"/>, also returning the local-clock window in which Kinesis accepted the records.</summary>
+    public async Task<(IReadOnlyList<BigInteger> Sequences, DateTimeOffset NotBefore, DateTimeOffset NotAfter)> PutTimedAsync(string shardId, int count, int first = 0)
     {
         var hashKey = await HashKeyOfAsync(shardId);
+        var notBefore = DateTimeOffset.UtcNow;
         var sequences = new List<BigInteger>();
         for (var offset = 0; offset < count; offset += 500)
         {
@@ -58,7 +63,7 @@ internal sealed class TemporaryStream : IAsyncDisposable
             sequences.AddRange(outcomes.Select(o => o.SequenceNumber!.Value));
         }
 
-        return sequences;
+        return (sequences, notBefore, DateTimeOffset.UtcNow);
     }
 
     public Task SplitAsync(string shardId, BigInteger newStartingHashKey) =>

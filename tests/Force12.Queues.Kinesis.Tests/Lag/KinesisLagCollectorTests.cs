@@ -81,6 +81,34 @@ public sealed class KinesisLagCollectorTests
     }
 
     [Fact]
+    public async Task CollectDetailedAsync_MultiStreamLeaseTable_UsesOnlyThisStreamsLeases()
+    {
+        await using var stream = await TemporaryStream.CreateAsync(1);
+        await using var leases = await TemporaryLeaseTable.CreateAsync();
+        var written = await stream.PutAsync(Shard0, 10);
+        await leases.Table.TryCreateAsync(new KclLease
+        {
+            Key = KclLeaseKey.ForStreamShard("123456789012", "another-stream", 1700000000, Shard0),
+            Checkpoint = KclCheckpoint.TrimHorizon,
+            Owner = "w",
+            Counter = 1,
+        });
+        await leases.Table.TryCreateAsync(new KclLease
+        {
+            Key = KclLeaseKey.ForStreamShard("123456789012", stream.Name, 1700000000, Shard0),
+            Checkpoint = KclCheckpoint.At(written[3]),
+            Owner = "w",
+            Counter = 1,
+        });
+
+        var reading = await CollectorFactory.Create(stream.Name, leases.Name).CollectDetailedAsync(default);
+
+        var shard = Assert.Single(reading.Shards);
+        Assert.Equal((6L, KinesisCountMethod.Exact, LagUnitStatus.Ok), Figures(shard));
+        Assert.Equal(written[3].ToString(System.Globalization.CultureInfo.InvariantCulture), shard.Checkpoint);
+    }
+
+    [Fact]
     public async Task CollectDetailedAsync_MissingLeaseTable_FailsWithTypedError()
     {
         await using var stream = await TemporaryStream.CreateAsync(1);

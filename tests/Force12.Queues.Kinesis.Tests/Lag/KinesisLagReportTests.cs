@@ -33,6 +33,12 @@ public sealed class KinesisLagReportTests
         Assert.Equal(10, json["totals"]!["lag"]!.GetValue<long>());
         Assert.NotNull(json["totals"]!["maxLagSeconds"]);
         Assert.Equal(2, json["reads"]!["getRecords"]!.GetValue<int>());
+        using var table = new StringWriter();
+        report.WriteTable(table);
+        var lines = table.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("SHARD", lines[0], StringComparison.Ordinal);
+        Assert.Matches(@"^shardId-000000000000\s+yes\s+\.\.\d{12}\s+10\s+Exact\s+[\d.]+\s+Ok\s+1\s*$", lines[1]);
+        Assert.StartsWith("total lag 10, max ", lines[3], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,6 +67,17 @@ public sealed class ShardLagCalculatorTests
     }
 
     [Fact]
+    public void Compute_BacklogOneConsumerCannotDrainWithinSla_Hot()
+    {
+        var options = Options with { Sla = TimeSpan.FromSeconds(10), PerConsumerRatePrior = 5 };
+        var plan = new ScanPlan(true, 10, 10, true);
+
+        var figures = ShardLagCalculator.Compute(plan, Exact(100, arrivals: null), "10", new ShardHistory(), options, T0);
+
+        Assert.Equal(LagUnitStatus.Hot, figures.Status); // 100 records at 5/s take 20 s > 10 s
+    }
+
+    [Fact]
     public void Compute_ShardEnd_NothingWaitingAndCaughtUp()
     {
         var plan = ScanPlan.For(KclCheckpoint.ShardEnd, KclCheckpointKind.TrimHorizon, new ShardHistory());
