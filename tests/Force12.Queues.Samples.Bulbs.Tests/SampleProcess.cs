@@ -36,19 +36,54 @@ internal sealed partial class SampleProcess : IDisposable
         }
     }
 
-    public static SampleProcess Start(string role, IReadOnlyDictionary<string, string> environment)
+    public static SampleProcess Start(string role, IReadOnlyDictionary<string, string> environment) =>
+        StartDll("force12-bulbs.dll", [role], environment);
+
+    /// <summary>Starts <c>dotnet DLL ARGS</c> for a program built next to the tests (force12-bulbs.dll, force12.dll).</summary>
+    public static SampleProcess StartDll(string dllName, IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "force12-bulbs.dll");
-        Assert.True(File.Exists(dll), $"{dll} was not built next to the tests");
+        var dll = BuiltDll(dllName);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
-        start.ArgumentList.Add(role);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
         return new SampleProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+    }
+
+    /// <summary>
+    /// The program in its own project's build output (tests/X/bin/CONFIG/TFM mirrors src/Y/bin/CONFIG/TFM), where its
+    /// runtimeconfig and dependencies are its own: the copy next to the tests shares the tests' framework choice.
+    /// </summary>
+    public static string BuiltDll(string dllName)
+    {
+        var project = dllName switch
+        {
+            "force12-bulbs.dll" => "Force12.Queues.Samples.Bulbs",
+            "force12.dll" => "Force12.Queues.Cli",
+            _ => throw new ArgumentOutOfRangeException(nameof(dllName), dllName, "unknown program"),
+        };
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var (framework, configuration) = (output.Name, output.Parent!.Name);
+        var root = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+        var dll = Path.Combine(root, "src", project, "bin", configuration, framework, dllName);
+        Assert.True(File.Exists(dll), $"{dll} was not built (build the solution first)");
+        return dll;
+    }
+
+    public static void Signal(int pid, int signal)
+    {
+        if (Kill(pid, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({pid}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
     }
 
     public void Signal(int signal)
