@@ -12,6 +12,7 @@ internal static class Force12Cli
     private static readonly Func<Command>[] VerbFactories =
     [
         Commands.RunCommand.Create,
+        Commands.LoadgenCommand.Create,
         Commands.ValidateCommand.Create,
         Commands.SimulateCommand.Create,
         Commands.KafkaMockCommand.Create,
