@@ -11,6 +11,7 @@ internal static class Force12Cli
     /// </summary>
     private static readonly Func<Command>[] VerbFactories =
     [
+        Commands.DemoCommand.Create,
         Commands.KafkaMockCommand.Create,
         Commands.LagCommand.Create,
         Commands.LoadgenCommand.Create,

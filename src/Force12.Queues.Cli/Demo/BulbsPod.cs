@@ -5,7 +5,7 @@ namespace Force12.Queues.Cli.Demo;
 /// <summary>
 /// The bulbs sample pod as pod-template settings: a <c>state-cache</c> container and a <c>processor</c> that
 /// updates it over a unix socket in the pod's folder, run from the <c>force12-bulbs</c> program that is
-/// built next to <c>force12</c>.
+/// built into <c>samples/bulbs/</c> next to <c>force12</c>.
 /// </summary>
 internal static class BulbsPod
 {
@@ -35,7 +35,7 @@ internal static class BulbsPod
     /// <summary>The sample program next to this one: its apphost, or <c>dotnet</c> with its dll.</summary>
     private static (string Command, string[] Args) SampleProgram()
     {
-        var folder = AppContext.BaseDirectory;
+        var folder = Path.Combine(AppContext.BaseDirectory, "samples", "bulbs");
         var apphost = Path.Combine(folder, "force12-bulbs");
         if (File.Exists(apphost))
         {

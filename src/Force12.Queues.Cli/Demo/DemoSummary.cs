@@ -28,7 +28,8 @@ internal sealed record DemoSummary
 
     public required double MaxBacklogSeconds { get; init; }
 
-    public double WithinSlaPercent => MessagesProcessed > 0 ? 100 * ProcessedWithinSla / MessagesProcessed : 100;
+    /// <summary>Percent of processed messages within the SLA, or null when nothing was processed.</summary>
+    public double? WithinSlaPercent => MessagesProcessed > 0 ? 100 * ProcessedWithinSla / MessagesProcessed : null;
 
     /// <summary>Adds up the ticks of one pipeline.</summary>
     public static DemoSummary From(IReadOnlyList<AgentStatus> ticks, string pipeline, long messagesSent, int podsStarted, int podsStopped)
@@ -72,7 +73,13 @@ internal sealed record DemoSummary
         var c = CultureInfo.InvariantCulture;
         yield return string.Create(c, $"ran {Duration.TotalSeconds:0} s");
         yield return string.Create(c, $"messages: {MessagesSent:N0} sent, {MessagesProcessed:N0} processed");
-        yield return string.Create(c, $"within SLA: {WithinSlaPercent:0.0}% of processed messages (ticks whose oldest waiting message was within the SLA); oldest seen {MaxBacklogSeconds:0.0} s");
+        yield return WithinSlaPercent is { } percent
+            ? string.Create(c, $"within SLA: {percent:0.0}% of processed messages (ticks whose oldest waiting message was within the SLA); oldest seen {MaxBacklogSeconds:0.0} s")
+            : "within SLA: n/a, no message was processed";
+        if (MaxPods == 0)
+        {
+            yield return "warning: no pod ever ran; the bulbs sample pods failed to start (their logs are in the pods' folders while the demo runs)";
+        }
         yield return string.Create(c, $"pods: {PodSeconds:N0} pod-seconds, at most {MaxPods} at once");
         yield return string.Create(c, $"scale actions: {PodsStarted} pods started, {PodsStopped} stopped");
     }

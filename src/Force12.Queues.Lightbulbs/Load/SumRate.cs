@@ -22,5 +22,5 @@ public sealed class SumRate : IRateFunction
     public double RateAt(TimeSpan elapsed) => _parts.Sum(p => p.RateAt(elapsed));
 
     /// <inheritdoc />
-    public string Describe() => string.Join(" + ", _parts.Select(p => p.Describe())) + RateGuard.For(Duration);
+    public string Describe() => string.Join(" + ", _parts.Select(p => p.Describe())) + (Duration is null ? "" : RateGuard.For(Duration));
 }
