@@ -53,8 +53,13 @@ mkdir -p "$context_dir/rootfs/app" "$context_dir/rootfs/tmp"
 cp -a "$publish_dir/." "$context_dir/rootfs/app/"
 # Every shared library the app host and the native parts of the runtime link to, at the path the loader asks for
 # (the ldd path; on merged-/usr systems /lib is a link, so one copy of each file is enough).
+# Debugger, crash-dump and tracing parts of the runtime and alternative GCs are not needed to run and make every
+# container create slower (the vfs storage driver copies the image per container); they are left out below.
+dropped="createdump libmscordaccore.so libmscordbi.so libcoreclrtraceptprovider.so libclrgc.so libclrgcexp.so"
 for binary in "$publish_dir/$assembly" "$publish_dir"/*.so; do
   [[ -e "$binary" ]] || continue
+  [[ " $dropped " == *" $(basename "$binary") "* ]] && continue
+  ldd "$binary" 2>/dev/null | awk -v b="$(basename "$binary")" '/not found/ { print "warning: " b " needs " $1 ", not found on this machine (the image will lack it)" > "/dev/stderr" }'
   ldd "$binary" 2>/dev/null | awk '/=>/ { print $3 } /^\s*\/.*ld-linux/ { print $1 }' | grep '^/' || true
 done | sort -u | grep -v "^$publish_dir/" | while read -r lib; do
   mkdir -p "$context_dir/rootfs$(dirname "$lib")"
@@ -70,11 +75,8 @@ done
 if [[ -e /lib64/ld-linux-x86-64.so.2 && ! -e "$context_dir/rootfs/lib64/ld-linux-x86-64.so.2" ]]; then
   mkdir -p "$context_dir/rootfs/lib64"; cp -L /lib64/ld-linux-x86-64.so.2 "$context_dir/rootfs/lib64/"
 fi
-# Debugger, crash-dump and tracing parts of the runtime, alternative GCs, symbols and docs are not needed to run and
-# make every container create slower (the vfs storage driver copies the image per container). The compose/
-# Dockerfiles keep the full publish output.
-(cd "$context_dir/rootfs/app" && rm -f createdump libmscordaccore.so libmscordbi.so libcoreclrtraceptprovider.so \
-  libclrgc.so libclrgcexp.so ./*.pdb ./*.xml)
+# Left out of the image (the compose/ Dockerfiles keep the full publish output): see $dropped, plus symbols and docs.
+(cd "$context_dir/rootfs/app" && rm -f $dropped ./*.pdb ./*.xml)
 chmod 1777 "$context_dir/rootfs/tmp"
 
 cat > "$context_dir/Dockerfile" <<DOCKERFILE

@@ -12,8 +12,11 @@ internal static class Force12Cli
     private static readonly Func<Command>[] VerbFactories =
     [
         Commands.RunCommand.Create,
+        Commands.LoadgenCommand.Create,
         Commands.ValidateCommand.Create,
         Commands.SimulateCommand.Create,
+        Commands.KafkaMockCommand.Create,
+        Commands.LagCommand.Create,
     ];
 
     /// <summary>Builds the root command with every verb registered.</summary>

@@ -13,7 +13,7 @@ public static class DockerServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="DockerPodOrchestrator"/> with <paramref name="options"/> (defaults when <c>null</c>), a Docker client for
     /// <see cref="DockerOrchestratorOptions.Endpoint"/> (disposed with the container) and <see cref="TimeProvider.System"/>
-    /// unless a <see cref="TimeProvider"/> is registered. Adding it twice keeps one.
+    /// unless a <see cref="TimeProvider"/> is registered; start latency goes to a registered <see cref="PodMetrics"/>, if any. Adding it twice keeps one.
     /// </summary>
     public static IServiceCollection AddDockerPodOrchestrator(this IServiceCollection services, DockerOrchestratorOptions? options = null)
     {
@@ -25,7 +25,8 @@ public static class DockerServiceCollectionExtensions
             provider.GetRequiredService<IDockerClient>(),
             settings,
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetService<ILogger<DockerPodOrchestrator>>() ?? NullLogger<DockerPodOrchestrator>.Instance)));
+            provider.GetService<ILogger<DockerPodOrchestrator>>() ?? NullLogger<DockerPodOrchestrator>.Instance,
+            provider.GetService<PodMetrics>())));
         return services;
     }
 }

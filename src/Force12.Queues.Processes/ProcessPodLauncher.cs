@@ -35,10 +35,11 @@ internal sealed class ProcessPodLauncher
             CreatedAt = _timeProvider.GetUtcNow(),
             StopGraceSeconds = template.StopGracePeriod.TotalSeconds,
         };
-        _store.Write(record);
         Exception? failure = null;
         try
         {
+            // Recorded before the first process starts, so a crash mid-start leaves a record that reconcile cleans up.
+            _store.Write(record);
             foreach (var container in template.Containers)
             {
                 record.Containers.Add(StartProcess(template, podId, container));
@@ -94,7 +95,11 @@ internal sealed class ProcessPodLauncher
         var executable = ExecutableResolver.Resolve(container.Command!, workingDirectory)
             ?? throw new PodStartException(podId, $"container '{container.Name}': command '{container.Command}' is not an executable file or on PATH", null);
 
-        var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = workingDirectory, UseShellExecute = false };
+        // setsid: each container gets a session of its own, so a Ctrl-C (SIGINT to the agent's terminal group)
+        // or a signal to the agent's process group never reaches the pods; only the orchestrator stops them.
+        // The child is not a group leader, so setsid execs in place and the pid stays the recorded one.
+        var start = new ProcessStartInfo("setsid") { WorkingDirectory = workingDirectory, UseShellExecute = false };
+        start.ArgumentList.Add("/bin/sh");
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(ExecWithLog);
         start.ArgumentList.Add(executable);

@@ -11,7 +11,7 @@ public static class ProcessServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="ProcessPodOrchestrator"/> with <paramref name="options"/> (defaults when <c>null</c>) and
-    /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered. Adding it twice keeps one.
+    /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered; start latency goes to a registered <see cref="PodMetrics"/>, if any. Adding it twice keeps one.
     /// </summary>
     public static IServiceCollection AddProcessPodOrchestrator(this IServiceCollection services, ProcessOrchestratorOptions? options = null)
     {
@@ -21,7 +21,8 @@ public static class ProcessServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPodOrchestrator, ProcessPodOrchestrator>(provider => new ProcessPodOrchestrator(
             settings,
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetService<ILogger<ProcessPodOrchestrator>>() ?? NullLogger<ProcessPodOrchestrator>.Instance)));
+            provider.GetService<ILogger<ProcessPodOrchestrator>>() ?? NullLogger<ProcessPodOrchestrator>.Instance,
+            provider.GetService<PodMetrics>())));
         return services;
     }
 }

@@ -56,6 +56,30 @@ public sealed class BulbStateCacheClient : IBulbStateStore, IDisposable
         }
     }
 
+    /// <summary>Waits until the cache accepts a connection (it is started next to the processor and may come up later).</summary>
+    /// <exception cref="IOException">Still unreachable after <paramref name="timeout"/>.</exception>
+    public async Task WaitUntilReachableAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var started = time.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                _ = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (SocketException) when (time.GetElapsedTime(started) < timeout)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SocketException e)
+            {
+                throw new IOException($"State cache at {_endpoint} is unreachable after {timeout.TotalSeconds}s: {e.Message}", e);
+            }
+        }
+    }
+
     /// <summary>Closes the connection.</summary>
     public void Dispose() => Disconnect();
 

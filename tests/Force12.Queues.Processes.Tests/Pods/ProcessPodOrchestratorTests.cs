@@ -1,4 +1,5 @@
 using Force12.Queues.Core.Pods;
+using Force12.Queues.Core.Tests.Pods;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Processes.Tests.Pods;
@@ -37,6 +38,24 @@ public sealed class ProcessPodOrchestratorTests : IDisposable
     }
 
     [Fact]
+    public async Task Scale_Up_EachProcessRunsInASessionOfItsOwnAwayFromTheAgentsTerminalSignals()
+    {
+        var orchestrator = CreateOrchestrator();
+
+        var pod = Assert.Single((await orchestrator.ScaleAsync(Template("demo"), 1)).Started);
+
+        var record = new ProcessPodStore(_stateDirectory).Read("demo", pod.Id)!;
+        var container = Assert.Single(record.Containers);
+        var (session, group) = SessionAndGroup(container.Pid);
+        var (ourSession, ourGroup) = SessionAndGroup(Environment.ProcessId);
+        Assert.Equal(container.Pid, session);
+        Assert.Equal(container.Pid, group);
+        Assert.NotEqual(ourSession, session);
+        Assert.NotEqual(ourGroup, group);
+        await orchestrator.ScaleAsync(Template("demo"), 0);
+    }
+
+    [Fact]
     public async Task ListPods_FolderWithoutRecord_IsBrokenAndScaleRemovesIt()
     {
         Directory.CreateDirectory(Path.Combine(_stateDirectory, "demo", "demo-crashed"));
@@ -48,6 +67,35 @@ public sealed class ProcessPodOrchestratorTests : IDisposable
         Assert.Equal(PodState.Exited, listed.State);
         Assert.Equal(["demo-crashed"], result.Removed);
         Assert.False(Directory.Exists(Path.Combine(_stateDirectory, "demo", "demo-crashed")));
+    }
+
+    [Fact]
+    public async Task Reconcile_CrashedProcess_ReplacesPodAndLogsItsLastOutput()
+    {
+        var logger = new ListLogger<ProcessPodOrchestrator>();
+        var orchestrator = new ProcessPodOrchestrator(new ProcessOrchestratorOptions { StateDirectory = _stateDirectory }, TimeProvider.System, logger);
+        var crashing = Template("demo") with
+        {
+            Containers = [Template("demo").Containers[0] with
+            {
+                Environment = new Dictionary<string, string> { ["PROBE_SIGNAL_DIR"] = _signals, ["PROBE_EXIT_AFTER_MS"] = "1" },
+            }],
+        };
+        var first = (await orchestrator.ScaleAsync(crashing, 1)).Started[0];
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while ((await orchestrator.ListPodsAsync("demo")).Single().State != PodState.Exited)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), "the probe did not crash");
+            await Task.Delay(50);
+        }
+
+        var result = await orchestrator.ReconcileAsync(Template("demo"));
+
+        Assert.Equal([first.Id], result.Removed);
+        Assert.Single(result.Started);
+        var died = Assert.Single(logger.Entries, e => e.EventId == 5200);
+        Assert.Contains("crashing on purpose", died.Message, StringComparison.Ordinal);
+        await orchestrator.ScaleAsync(Template("demo"), 0);
     }
 
     [Fact]
@@ -74,6 +122,14 @@ public sealed class ProcessPodOrchestratorTests : IDisposable
     {
         Directory.Delete(_stateDirectory, recursive: true);
         Directory.Delete(_signals, recursive: true);
+    }
+
+    /// <summary>Session and process-group ids from /proc/PID/stat (fields 6 and 5, after the command in parentheses).</summary>
+    private static (int Session, int Group) SessionAndGroup(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (int.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private ProcessPodOrchestrator CreateOrchestrator() => new(

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace Force12.Queues.Samples.Bulbs;
+
+/// <summary>Source-generated log messages of the sample (event ids 6300-6399).</summary>
+internal static partial class SampleLog
+{
+    [LoggerMessage(EventId = 6300, Level = LogLevel.Information, Message = "State cache listening on {Endpoint}")]
+    public static partial void StateCacheListening(ILogger logger, string endpoint);
+
+    [LoggerMessage(EventId = 6301, Level = LogLevel.Information, Message = "State cache stopped: {Bulbs} bulbs, {Updates} updates")]
+    public static partial void StateCacheStopped(ILogger logger, int bulbs, long updates);
+
+    [LoggerMessage(EventId = 6302, Level = LogLevel.Error, Message = "Processor failed; the batch in hand was not committed and will be redelivered")]
+    public static partial void ProcessorFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = 6303, Level = LogLevel.Information, Message = "Auditing to {Path}")]
+    public static partial void Auditing(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 6304, Level = LogLevel.Information, Message = "bulb-state consuming queue {Queue} (work {WorkMs} ms, prefetch {Prefetch}, concurrency {Concurrency})")]
+    public static partial void BulbStateStarted(ILogger logger, string queue, double workMs, int prefetch, int concurrency);
+}
