@@ -11,12 +11,12 @@ internal static class Force12Cli
     /// </summary>
     private static readonly Func<Command>[] VerbFactories =
     [
-        Commands.RunCommand.Create,
-        Commands.LoadgenCommand.Create,
-        Commands.ValidateCommand.Create,
-        Commands.SimulateCommand.Create,
         Commands.KafkaMockCommand.Create,
         Commands.LagCommand.Create,
+        Commands.LoadgenCommand.Create,
+        Commands.RunCommand.Create,
+        Commands.SimulateCommand.Create,
+        Commands.ValidateCommand.Create,
     ];
 
     /// <summary>Builds the root command with every verb registered.</summary>
