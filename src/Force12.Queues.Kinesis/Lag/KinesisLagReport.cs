@@ -45,12 +45,16 @@ public sealed class KinesisLagReport
         new(options ?? throw new ArgumentNullException(nameof(options)), reading ?? throw new ArgumentNullException(nameof(reading)));
 
     /// <summary>
-    /// Writes one JSON object: <c>stream</c>, <c>leaseTable</c>, <c>shards</c> (each <c>stream</c>, <c>shard</c>,
+    /// Writes one JSON object in the shape of <c>force12 lag</c> for Kafka, with <c>shards</c> for
+    /// <c>partitions</c>: <c>cluster</c> (the Kinesis endpoint), <c>group</c> (the lease table),
+    /// <c>observedAt</c>, <c>stream</c>, <c>leaseTable</c>, <c>shards</c> (each <c>stream</c>, <c>shard</c>,
     /// <c>open</c>, <c>parentShardIds</c>, <c>checkpoint</c> (null when no lease), <c>leaseOwner</c>, <c>lag</c>,
-    /// <c>lagMethod</c>, <c>lagSeconds</c> (null when unknown), <c>lagSecondsMethod</c>, <c>arrivalRate</c>,
-    /// <c>processingRate</c>, <c>status</c>, <c>getRecordsCalls</c>), <c>totals</c> (<c>lag</c>, <c>maxLagSeconds</c>,
-    /// <c>shards</c>, <c>activeShards</c>) and <c>reads</c> (<c>getRecords</c>, <c>getShardIterator</c>,
-    /// <c>maxGetRecordsPerShard</c>, <c>throttledShards</c>). On failure: <c>error</c> and <c>errorKind</c> instead of shards.
+    /// <c>lagMethod</c> (exact, estimated, lower_bound, nothing_waiting, stale), <c>lagSeconds</c> (null when
+    /// unknown), <c>lagSecondsMethod</c>, <c>arrivalRate</c>, <c>processingRate</c>, <c>status</c> (ok, caught_up,
+    /// no_commit, stalled, hot), <c>getRecordsCalls</c>), <c>totals</c> (<c>lag</c>, <c>maxLagSeconds</c>,
+    /// <c>arrivalRate</c>, <c>processingRate</c>, <c>shards</c>, <c>activeShards</c>) and <c>reads</c> (<c>getRecords</c>,
+    /// <c>getShardIterator</c>, <c>maxGetRecordsPerShard</c>, <c>throttledShards</c>). Unknown values are null,
+    /// never 0. On failure: <c>error</c> and <c>errorKind</c> instead of shards.
     /// </summary>
     public void WriteJson(TextWriter output)
     {
@@ -59,6 +63,13 @@ public sealed class KinesisLagReport
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
+            if (Reading.Result.Snapshot is { } snapshot)
+            {
+                json.WriteString("cluster", snapshot.Cluster);
+                json.WriteString("group", snapshot.Group);
+                json.WriteString("observedAt", snapshot.ObservedAt);
+            }
+
             json.WriteString("stream", Options.StreamName);
             json.WriteString("leaseTable", Options.LeaseTable);
             if (!Succeeded)
@@ -88,13 +99,13 @@ public sealed class KinesisLagReport
         }
 
         var c = CultureInfo.InvariantCulture;
-        output.WriteLine($"{"SHARD",-22} {"OPEN",-5} {"CHECKPOINT",-14} {"LAG",10} {"METHOD",-10} {"LAG-S",8} {"STATUS",-9} {"READS",5}");
+        output.WriteLine($"{"SHARD",-22} {"OPEN",-5} {"CHECKPOINT",-14} {"LAG",10} {"METHOD",-15} {"LAG-S",8} {"STATUS",-9} {"READS",5}");
         foreach (var s in Reading.Shards)
         {
             var checkpoint = s.Checkpoint is { Length: > 14 } long_ ? $"..{long_[^12..]}" : s.Checkpoint ?? "-";
-            output.WriteLine(string.Format(c, "{0,-22} {1,-5} {2,-14} {3,10} {4,-10} {5,8} {6,-9} {7,5}",
-                s.Unit.Id.Unit, s.IsOpen ? "yes" : "no", checkpoint, s.Unit.Lag, s.LagMethod, s.Unit.LagSeconds?.ToString("0.0", c) ?? "-",
-                s.Unit.Status, s.GetRecordsCalls));
+            output.WriteLine(string.Format(c, "{0,-22} {1,-5} {2,-14} {3,10} {4,-15} {5,8} {6,-9} {7,5}",
+                s.Unit.Id.Unit, s.IsOpen ? "yes" : "no", checkpoint, s.Unit.Lag, Snake(s.LagMethod.ToString()), s.Unit.LagSeconds?.ToString("0.0", c) ?? "-",
+                Snake(s.Unit.Status.ToString()), s.GetRecordsCalls));
         }
 
         var totals = Reading.Result.Snapshot!.Totals;
@@ -122,12 +133,12 @@ public sealed class KinesisLagReport
             json.WriteString("checkpoint", s.Checkpoint);
             json.WriteString("leaseOwner", s.LeaseOwner);
             json.WriteNumber("lag", s.Unit.Lag);
-            json.WriteString("lagMethod", Camel(s.LagMethod.ToString()));
+            json.WriteString("lagMethod", Snake(s.LagMethod.ToString()));
             WriteNumberOrNull(json, "lagSeconds", s.Unit.LagSeconds);
-            json.WriteString("lagSecondsMethod", Camel(s.Unit.LagSecondsMethod.ToString()));
+            json.WriteString("lagSecondsMethod", s.Unit.LagSecondsMethod.ToString().ToLowerInvariant());
             WriteNumberOrNull(json, "arrivalRate", s.Unit.ArrivalRate);
             WriteNumberOrNull(json, "processingRate", s.Unit.ProcessingRate);
-            json.WriteString("status", Camel(s.Unit.Status.ToString()));
+            json.WriteString("status", Snake(s.Unit.Status.ToString()));
             json.WriteNumber("getRecordsCalls", s.GetRecordsCalls);
             json.WriteEndObject();
         }
@@ -137,6 +148,8 @@ public sealed class KinesisLagReport
         json.WriteStartObject("totals");
         json.WriteNumber("lag", totals.Lag);
         WriteNumberOrNull(json, "maxLagSeconds", totals.MaxLagSeconds);
+        WriteNumberOrNull(json, "arrivalRate", totals.ArrivalRate);
+        WriteNumberOrNull(json, "processingRate", totals.ProcessingRate);
         json.WriteNumber("shards", Reading.Shards.Count);
         json.WriteNumber("activeShards", totals.Units);
         json.WriteEndObject();
@@ -160,5 +173,7 @@ public sealed class KinesisLagReport
         }
     }
 
-    private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    /// <summary>"CaughtUp" -> "caught_up", the words <c>force12 lag</c> uses for Kafka.</summary>
+    private static string Snake(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
 }

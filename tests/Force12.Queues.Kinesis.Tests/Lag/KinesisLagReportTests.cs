@@ -30,6 +30,9 @@ public sealed class KinesisLagReportTests
         Assert.Equal("exact", shard["lagMethod"]!.GetValue<string>());
         Assert.Equal("ok", shard["status"]!.GetValue<string>());
         Assert.Null(json["shards"]![1]!["checkpoint"]);
+        Assert.Equal("no_commit", json["shards"]![1]!["status"]!.GetValue<string>());
+        Assert.Equal("nothingwaiting", json["shards"]![1]!["lagSecondsMethod"]!.GetValue<string>());
+        Assert.Equal(leases.Name, json["group"]!.GetValue<string>());
         Assert.Equal(10, json["totals"]!["lag"]!.GetValue<long>());
         Assert.NotNull(json["totals"]!["maxLagSeconds"]);
         Assert.Equal(2, json["reads"]!["getRecords"]!.GetValue<int>());
@@ -37,7 +40,8 @@ public sealed class KinesisLagReportTests
         report.WriteTable(table);
         var lines = table.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("SHARD", lines[0], StringComparison.Ordinal);
-        Assert.Matches(@"^shardId-000000000000\s+yes\s+\.\.\d{12}\s+10\s+Exact\s+[\d.]+\s+Ok\s+1\s*$", lines[1]);
+        Assert.Matches(@"^shardId-000000000000\s+yes\s+\.\.\d{12}\s+10\s+exact\s+[\d.]+\s+ok\s+1\s*$", lines[1]);
+        Assert.Matches(@"^shardId-000000000001\s+yes\s+-\s+0\s+exact\s+0\.0\s+no_commit\s+1\s*$", lines[2]);
         Assert.StartsWith("total lag 10, max ", lines[3], StringComparison.Ordinal);
     }
 
