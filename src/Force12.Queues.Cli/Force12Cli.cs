@@ -11,8 +11,12 @@ internal static class Force12Cli
     /// </summary>
     private static readonly Func<Command>[] VerbFactories =
     [
-        Commands.RunCommand.Create,
+        Commands.DemoCommand.Create,
+        Commands.KafkaMockCommand.Create,
+        Commands.LagCommand.Create,
         Commands.LoadgenCommand.Create,
+        Commands.RunCommand.Create,
+        Commands.SimulateCommand.Create,
         Commands.ValidateCommand.Create,
     ];
 

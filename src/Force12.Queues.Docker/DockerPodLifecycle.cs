@@ -34,10 +34,15 @@ internal sealed class DockerPodLifecycle
             await Task.WhenAll(Enumerable.Range(1, template.Containers.Count - 1)
                 .Select(i => CreateAndStartAsync(template, i, podId, createdAt, ownerId, created, cancellationToken)));
         }
-        catch (Exception ex) when (ex is DockerApiException or HttpRequestException or OperationCanceledException or TimeoutException)
+        catch (Exception ex) when (ex is DockerApiException or HttpRequestException or TimeoutException)
         {
             await RemoveAllAsync(created.Select(c => c.Id));
             throw new PodStartException(podId, ex.Message, ex);
+        }
+        catch (OperationCanceledException)
+        {
+            await RemoveAllAsync(created.Select(c => c.Id));
+            throw;
         }
 
         var startedAt = _timeProvider.GetUtcNow();

@@ -21,9 +21,10 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
     private readonly DockerPodLifecycle _lifecycle;
     private readonly ConcurrentDictionary<string, PodTimes> _times = new(StringComparer.Ordinal);
 
-    /// <summary>Creates the orchestrator on <paramref name="client"/>, which the caller owns and disposes.</summary>
-    public DockerPodOrchestrator(IDockerClient client, DockerOrchestratorOptions options, TimeProvider timeProvider, ILogger<DockerPodOrchestrator> logger)
-        : base(logger)
+    /// <summary>Creates the orchestrator on <paramref name="client"/>, which the caller owns and disposes; <paramref name="metrics"/> is optional.</summary>
+    public DockerPodOrchestrator(
+        IDockerClient client, DockerOrchestratorOptions options, TimeProvider timeProvider, ILogger<DockerPodOrchestrator> logger, PodMetrics? metrics = null)
+        : base(logger, metrics)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxParallelPodStarts, 1, nameof(options));
@@ -81,6 +82,15 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
     {
         // Re-read the pod by its label: the listing the caller holds may be stale, and it carries the grace period.
         var found = DockerPodGrouping.Group(await ListContainersAsync(PodLabels.Pod, pod.Id, cancellationToken), pod.Pipeline);
+        if (pod.State == PodState.Exited)
+        {
+            // Removing the pod removes its containers' logs: keep why it broke in the agent's log.
+            foreach (var dead in found.SelectMany(p => p.Containers).Where(c => c.State != "running"))
+            {
+                await DockerDeadContainerReporter.ReportAsync(_client, Logger, pod, dead, cancellationToken);
+            }
+        }
+
         var killed = false;
         foreach (var dockerPod in found)
         {
@@ -110,8 +120,15 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
         if (times is null && pod.AllRunning)
         {
             // Adopted pod: take the start time from the engine once.
-            var inspected = await Task.WhenAll(pod.Containers.Select(c => _client.Containers.InspectContainerAsync(c.ID, cancellationToken)));
-            times = _times.GetOrAdd(pod.Id, new PodTimes(inspected.Max(s => DockerTimestamps.Parse(s.State.StartedAt)), null));
+            try
+            {
+                var inspected = await Task.WhenAll(pod.Containers.Select(c => _client.Containers.InspectContainerAsync(c.ID, cancellationToken)));
+                times = _times.GetOrAdd(pod.Id, new PodTimes(inspected.Max(s => DockerTimestamps.Parse(s.State.StartedAt)), null));
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                // Removed since the listing (by someone else); the next listing shows the pod as broken or gone.
+            }
         }
 
         if (state == PodState.Ready && times is { ReadyAt: null })

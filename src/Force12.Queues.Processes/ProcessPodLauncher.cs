@@ -23,7 +23,7 @@ internal sealed class ProcessPodLauncher
         _timeProvider = timeProvider;
     }
 
-    public Task<PodInfo> StartAsync(PodTemplate template, CancellationToken cancellationToken)
+    public async Task<PodInfo> StartAsync(PodTemplate template, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var podId = PodIds.New(template.Pipeline);
@@ -35,9 +35,11 @@ internal sealed class ProcessPodLauncher
             CreatedAt = _timeProvider.GetUtcNow(),
             StopGraceSeconds = template.StopGracePeriod.TotalSeconds,
         };
-        _store.Write(record);
+        Exception? failure = null;
         try
         {
+            // Recorded before the first process starts, so a crash mid-start leaves a record that reconcile cleans up.
+            _store.Write(record);
             foreach (var container in template.Containers)
             {
                 record.Containers.Add(StartProcess(template, podId, container));
@@ -46,19 +48,21 @@ internal sealed class ProcessPodLauncher
         }
         catch (Exception ex) when (ex is PodStartException or IOException or System.ComponentModel.Win32Exception or UnauthorizedAccessException)
         {
-            foreach (var started in record.Containers.Where(c => c.IsAlive))
-            {
-                PosixSignals.Send(started.Pid, PosixSignals.SigKill);
-            }
+            failure = ex;
+        }
 
+        if (failure is not null)
+        {
+            // No half pods: kill what started, wait until it is gone (it may still be opening its log), then forget the pod.
+            await ProcessSignaller.KillAsync(record.Containers, _timeProvider, CancellationToken.None);
             Forget(record.Containers.Select(c => c.Pid));
             _store.Delete(template.Pipeline, podId);
-            throw ex as PodStartException ?? new PodStartException(podId, ex.Message, ex);
+            throw failure as PodStartException ?? new PodStartException(podId, failure.Message, failure);
         }
 
         record = record with { StartedAt = _timeProvider.GetUtcNow() };
         _store.Write(record);
-        return Task.FromResult(new PodInfo
+        return new PodInfo
         {
             Id = podId,
             Pipeline = template.Pipeline,
@@ -69,7 +73,7 @@ internal sealed class ProcessPodLauncher
             Containers = record.Containers
                 .Select(c => new PodContainerInfo { Name = c.Name, Id = c.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), Running = true })
                 .ToList(),
-        });
+        };
     }
 
     public void Forget(IEnumerable<int> pids)
@@ -91,7 +95,11 @@ internal sealed class ProcessPodLauncher
         var executable = ExecutableResolver.Resolve(container.Command!, workingDirectory)
             ?? throw new PodStartException(podId, $"container '{container.Name}': command '{container.Command}' is not an executable file or on PATH", null);
 
-        var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = workingDirectory, UseShellExecute = false };
+        // setsid: each container gets a session of its own, so a Ctrl-C (SIGINT to the agent's terminal group)
+        // or a signal to the agent's process group never reaches the pods; only the orchestrator stops them.
+        // The child is not a group leader, so setsid execs in place and the pid stays the recorded one.
+        var start = new ProcessStartInfo("setsid") { WorkingDirectory = workingDirectory, UseShellExecute = false };
+        start.ArgumentList.Add("/bin/sh");
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(ExecWithLog);
         start.ArgumentList.Add(executable);

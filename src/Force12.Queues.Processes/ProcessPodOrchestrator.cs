@@ -21,9 +21,10 @@ public sealed class ProcessPodOrchestrator : PodOrchestratorBase
     private readonly ProcessPodStore _store;
     private readonly ProcessPodLauncher _launcher;
 
-    /// <summary>Creates the orchestrator on the state folder of <paramref name="options"/>.</summary>
-    public ProcessPodOrchestrator(ProcessOrchestratorOptions options, TimeProvider timeProvider, ILogger<ProcessPodOrchestrator> logger)
-        : base(logger)
+    /// <summary>Creates the orchestrator on the state folder of <paramref name="options"/>; <paramref name="metrics"/> is optional.</summary>
+    public ProcessPodOrchestrator(
+        ProcessOrchestratorOptions options, TimeProvider timeProvider, ILogger<ProcessPodOrchestrator> logger, PodMetrics? metrics = null)
+        : base(logger, metrics)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.StateDirectory, nameof(options));
@@ -80,6 +81,16 @@ public sealed class ProcessPodOrchestrator : PodOrchestratorBase
     protected override async Task<bool> StopPodAsync(PodInfo pod, CancellationToken cancellationToken)
     {
         var record = _store.Read(pod.Pipeline, pod.Id);
+        if (record is not null && pod.State == PodState.Exited)
+        {
+            // The pod folder, logs included, goes with the pod: keep why it broke in the agent's log.
+            foreach (var dead in record.Containers.Where(c => !c.IsAlive))
+            {
+                var output = LogTail.Read(Path.Combine(_store.PodDirectory(pod.Pipeline, pod.Id), dead.Name + ".log"), maxLines: 20);
+                ProcessLog.ContainerDied(Logger, pod.Id, pod.Pipeline, dead.Name, dead.Pid, output);
+            }
+        }
+
         var killed = record is not null && await StopProcessesAsync(record, cancellationToken);
         _store.Delete(pod.Pipeline, pod.Id);
         return killed;
@@ -125,18 +136,7 @@ public sealed class ProcessPodOrchestrator : PodOrchestratorBase
         }
 
         var stubborn = live.Where(c => c.IsAlive).ToList();
-        foreach (var container in stubborn)
-        {
-            PosixSignals.Send(container.Pid, PosixSignals.SigKill);
-        }
-
-        // SIGKILL cannot be caught; wait briefly for the kernel to finish it so the pod is really gone when we return.
-        var killDeadline = _timeProvider.GetUtcNow() + TimeSpan.FromSeconds(5);
-        while (stubborn.Any(c => c.IsAlive) && _timeProvider.GetUtcNow() < killDeadline)
-        {
-            await Task.Delay(_options.StopPollInterval, _timeProvider, CancellationToken.None);
-        }
-
+        await ProcessSignaller.KillAsync(stubborn, _timeProvider, CancellationToken.None);
         _launcher.Forget(record.Containers.Select(c => c.Pid));
         return stubborn.Count > 0;
     }

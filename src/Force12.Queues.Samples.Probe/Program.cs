@@ -4,22 +4,28 @@ using System.Runtime.InteropServices;
 // A tiny pod container used by the orchestrator contract tests and the pod-start benchmark.
 // It records its life in a folder so a test on the host can see what a container went through:
 //   <dir>/<pod>.<container>.started   written at start (contains the process id)
-//   <dir>/<pod>.<container>.sigterm   written when SIGTERM arrives, before the clean exit (code 0)
+//   <dir>/<pod>.<container>.sigterm   written when SIGTERM arrives
+//   <dir>/<pod>.<container>.exited    written just before the clean exit (code 0) that follows SIGTERM
 // Environment:
 //   PROBE_SIGNAL_DIR   folder to record in (default: the working directory)
 //   FORCE12_POD, FORCE12_CONTAINER   set by the orchestrators; name the files
 //   PROBE_EXIT_AFTER_MS   exit with code 3 after this many milliseconds (simulates a crash)
+//   PROBE_IGNORE_SIGTERM=1   record SIGTERM but keep running (so only SIGKILL stops it)
 var dir = Environment.GetEnvironmentVariable("PROBE_SIGNAL_DIR") ?? Directory.GetCurrentDirectory();
 var pod = Environment.GetEnvironmentVariable("FORCE12_POD") ?? "pod";
 var container = Environment.GetEnvironmentVariable("FORCE12_CONTAINER") ?? "container";
 var prefix = Path.Combine(dir, $"{pod}.{container}");
 
+var ignoreSigterm = Environment.GetEnvironmentVariable("PROBE_IGNORE_SIGTERM") == "1";
 using var stop = new CancellationTokenSource();
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
 {
     context.Cancel = true;
     File.WriteAllText(prefix + ".sigterm", Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-    stop.Cancel();
+    if (!ignoreSigterm)
+    {
+        stop.Cancel();
+    }
 });
 
 Directory.CreateDirectory(dir);
@@ -43,6 +49,7 @@ catch (OperationCanceledException)
 if (File.Exists(prefix + ".sigterm"))
 {
     Console.WriteLine($"probe {pod}/{container} received SIGTERM, exiting cleanly");
+    File.WriteAllText(prefix + ".exited", "0");
     return 0;
 }
 

@@ -82,6 +82,24 @@ public sealed class ValidateAndRunCommandTests : IDisposable
         Assert.False(File.Exists(marker), "a pod process ran although the configuration was invalid");
     }
 
+    [Fact]
+    public async Task Validate_EnvironmentOverride_WinsOverTheFile()
+    {
+        var path = Write("env.yaml", GoodYaml);
+        Environment.SetEnvironmentVariable("FORCE12__pipelines__bulbs__maxPods", "0");
+        try
+        {
+            var (exitCode, _, error) = await CliRunner.RunAsync("validate", "-c", path);
+
+            Assert.Equal(ExitCodes.BadArguments, exitCode);
+            Assert.Contains("pipelines.bulbs: MaxPods must be >= 1 and >= MinPods (1) (was 0).", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("FORCE12__pipelines__bulbs__maxPods", null);
+        }
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private const string GoodYaml = """

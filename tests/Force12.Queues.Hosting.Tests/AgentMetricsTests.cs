@@ -65,6 +65,32 @@ public sealed class AgentMetricsTests
         Assert.Contains("force12_scale_operations_total{pipeline=\"bulbs\",direction=\"down\"} 2", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Observe_PerPartitionOn_ExportsEachPartitionAndDropsVanishedOnes()
+    {
+        var metrics = new AgentMetrics(Metrics.WithCustomRegistry(_registry), perPartition: true);
+        metrics.Observe(SampleStatus.At(1, SampleStatus.Bulbs() with { Units = [Unit("bulbs", "0", 10), Unit("bulbs", "1", 20)] }));
+
+        metrics.Observe(SampleStatus.At(2, SampleStatus.Bulbs() with { Units = [Unit("bulbs", "0", 15)] }));
+
+        var text = await ExportAsync();
+        Assert.Contains("force12_partition_backlog_messages{pipeline=\"bulbs\",stream=\"bulbs\",partition=\"0\"} 15", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("partition=\"1\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Observe_PerPartitionOff_ExportsNoPartitionSeries()
+    {
+        var metrics = new AgentMetrics(Metrics.WithCustomRegistry(_registry));
+
+        metrics.Observe(SampleStatus.At(1, SampleStatus.Bulbs() with { Units = [Unit("bulbs", "0", 10)] }));
+
+        Assert.DoesNotContain("force12_partition_backlog_messages{", await ExportAsync(), StringComparison.Ordinal);
+    }
+
+    private static Core.Lag.LagUnitSnapshot Unit(string stream, string partition, long lag) =>
+        new() { Id = new Core.Lag.LagUnitId(stream, partition), Lag = lag, LagSeconds = 1, Status = Core.Lag.LagUnitStatus.Ok };
+
     private async Task<string> ExportAsync()
     {
         using var stream = new MemoryStream();

@@ -5,13 +5,13 @@ namespace Force12.Queues.Cli.Agent;
 
 /// <summary>
 /// Builds the agent's configuration from a YAML (<c>.yaml</c>, <c>.yml</c>) or JSON (<c>.json</c>) file,
-/// overridden by environment variables with the <c>FORCE12_</c> prefix and <c>__</c> between levels
-/// (for example <c>FORCE12_pipelines__bulbs__maxPods=20</c>), so secrets can stay out of the file.
+/// overridden by environment variables with the <c>FORCE12__</c> prefix and <c>__</c> between levels
+/// (for example <c>FORCE12__pipelines__bulbs__maxPods=20</c>), so secrets can stay out of the file.
 /// </summary>
 internal static class AgentConfigurationLoader
 {
     /// <summary>The prefix of environment variables that override the file.</summary>
-    public const string EnvironmentPrefix = "FORCE12_";
+    public const string EnvironmentPrefix = "FORCE12__";
 
     /// <summary>Loads <paramref name="path"/>; on failure returns null and one line saying why.</summary>
     public static (IConfiguration? Configuration, string? Error) Load(string path)

@@ -34,7 +34,7 @@ internal static class AgentHost
         builder.Services.AddSingleton(configuration);
         builder.Services.AddSingleton(runOptions);
         builder.Services.AddSingleton(registry);
-        builder.Services.AddSingleton(new AgentMetrics(Metrics.WithCustomRegistry(registry)));
+        builder.Services.AddSingleton(new AgentMetrics(Metrics.WithCustomRegistry(registry), configuration.PerPartitionMetrics));
         builder.Services.AddSingleton<IControlLoopObserver, MetricsLoopObserver>();
         builder.Services.AddHostedService<ControlLoopService>();
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));

@@ -1,7 +1,9 @@
 using Force12.Queues.Core.Agent;
 using Force12.Queues.Docker;
 using Force12.Queues.Kafka.Configuration;
+using Force12.Queues.Kinesis.Configuration;
 using Force12.Queues.Processes;
+using Force12.Queues.RabbitMQ.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Force12.Queues.Cli.Agent;
@@ -13,6 +15,8 @@ internal static class AgentPlugins
     public static IForce12Builder AddShippedPlugins(this IServiceCollection services) =>
         services.AddForce12()
             .AddKafka()
+            .AddKinesis()
+            .AddRabbitMq()
             .AddDocker()
             .AddProcesses();
 }

@@ -16,7 +16,7 @@ internal sealed partial class ControlLoopService(
     AgentRunOptions runOptions,
     IEnumerable<IPodOrchestrator> orchestrators,
     AgentStatusBoard board,
-    IControlLoopObserver observer,
+    IEnumerable<IControlLoopObserver> observers,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -31,7 +31,7 @@ internal sealed partial class ControlLoopService(
             StringComparer.Ordinal);
         try
         {
-            var loop = new ControlLoop(configuration, collectors, byKind, board, observer, time, loggers.CreateLogger<ControlLoop>());
+            var loop = new ControlLoop(configuration, collectors, byKind, board, new CompositeLoopObserver(observers), time, loggers.CreateLogger<ControlLoop>());
             Started(_logger, configuration.Pipelines.Count, configuration.PollInterval.TotalSeconds, configuration.HttpAddress);
             await loop.RunAsync(stoppingToken).ConfigureAwait(false);
             if (runOptions.StopPodsOnExit)

@@ -12,7 +12,7 @@ internal static class RunCommand
     {
         var config = new Option<FileInfo>("--config", "-c")
         {
-            Description = "The agent's configuration file (.yaml, .yml or .json); FORCE12_* environment variables override it.",
+            Description = "The agent's configuration file (.yaml, .yml or .json); FORCE12__* environment variables override it.",
             Required = true,
         };
         var stopPods = new Option<bool>("--stop-pods-on-exit")

@@ -12,7 +12,7 @@ internal static class ValidateCommand
     {
         var config = new Option<FileInfo>("--config", "-c")
         {
-            Description = "The agent's configuration file (.yaml, .yml or .json); FORCE12_* environment variables override it.",
+            Description = "The agent's configuration file (.yaml, .yml or .json); FORCE12__* environment variables override it.",
             Required = true,
         };
         var command = new Command("validate", "Check a configuration file: prints every error, naming pipeline and field, and exits 2 if there is any. Starts nothing.")

@@ -250,6 +250,7 @@ public sealed class ControlLoop
             CapacityUsed = pods.Count(p => p.State != PodState.Exited),
             LastSuccessfulCollectTick = _states[pipeline.Name].LastSuccessfulCollectTick,
             CollectorError = collection.Error?.ToString(),
+            Units = collection.Snapshot?.Units,
         };
     }
 }

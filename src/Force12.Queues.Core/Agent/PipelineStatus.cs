@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Force12.Queues.Core.Lag;
+
 namespace Force12.Queues.Core.Agent;
 
 /// <summary>
@@ -54,4 +57,12 @@ public sealed record PipelineStatus
 
     /// <summary>The last collection error as text, or null when the last collection succeeded.</summary>
     public string? CollectorError { get; init; }
+
+    /// <summary>
+    /// Per-partition (or per-shard) figures of the last successful collection, or null when the last collection
+    /// failed. Not part of <c>/api/status</c> (10,000 partitions would swamp it); exported as metrics when
+    /// <c>metrics.perPartition</c> is on.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<LagUnitSnapshot>? Units { get; init; }
 }

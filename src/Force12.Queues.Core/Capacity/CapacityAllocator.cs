@@ -14,12 +14,8 @@ public static class CapacityAllocator
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(requests);
-        var order = Enumerable.Range(0, requests.Count)
-            .OrderBy(i => requests[i].IsRemainder)
-            .ThenBy(i => requests[i].Priority)
-            .ThenBy(i => requests[i].Pipeline, StringComparer.Ordinal)
-            .ThenBy(i => i)
-            .ToArray();
+        var order = Enumerable.Range(0, requests.Count).ToArray();
+        Array.Sort(order, (a, b) => CompareServiceOrder(requests, a, b));
         var targets = new int[requests.Count];
         var budget = new ResourceBudget(pool);
 
@@ -88,6 +84,17 @@ public static class CapacityAllocator
         }
 
         return results;
+    }
+
+    /// <summary>Prioritised before remainder, then priority (1 first), then ordinal name, then input position.</summary>
+    private static int CompareServiceOrder(IReadOnlyList<CapacityRequest> requests, int a, int b)
+    {
+        var x = requests[a];
+        var y = requests[b];
+        var order = x.IsRemainder.CompareTo(y.IsRemainder);
+        order = order != 0 ? order : x.Priority.CompareTo(y.Priority);
+        order = order != 0 ? order : string.CompareOrdinal(x.Pipeline, y.Pipeline);
+        return order != 0 ? order : a.CompareTo(b);
     }
 
     private static int ClampedNeed(CapacityRequest request) =>

@@ -20,6 +20,9 @@ public sealed record AgentConfiguration
     /// <summary>host:port the HTTP endpoints bind to (<c>http.address</c>). Default <see cref="DefaultHttpAddress"/>.</summary>
     public string HttpAddress { get; init; } = DefaultHttpAddress;
 
+    /// <summary>Export backlog per partition or shard as well as per pipeline (<c>metrics.perPartition</c>). Default false.</summary>
+    public bool PerPartitionMetrics { get; init; }
+
     /// <summary>The shared pool (<c>capacity</c>).</summary>
     public required CapacityPool Capacity { get; init; }
 

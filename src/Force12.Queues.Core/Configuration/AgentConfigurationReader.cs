@@ -30,8 +30,10 @@ public sealed class AgentConfigurationReader
         ArgumentNullException.ThrowIfNull(configuration);
         var errors = new List<string>();
         var root = new SectionReader(AsSection(configuration), "", errors);
-        root.RejectUnknown("pollInterval", "collectTimeout", "http", "capacity", "pipelines");
+        root.RejectUnknown("pollInterval", "collectTimeout", "http", "metrics", "capacity", "pipelines");
         root.Child("http").RejectUnknown("address");
+        root.Child("metrics").RejectUnknown("perPartition");
+        var perPartition = root.Child("metrics").Flag("perPartition", false);
         var pollInterval = root.Duration("pollInterval", AgentConfiguration.DefaultPollInterval, positive: true);
         var collectTimeout = root.Duration("collectTimeout", pollInterval, positive: true);
         var httpAddress = root.Child("http").Text("address", fallback: AgentConfiguration.DefaultHttpAddress)!;
@@ -64,6 +66,7 @@ public sealed class AgentConfigurationReader
             PollInterval = pollInterval,
             CollectTimeout = collectTimeout,
             HttpAddress = httpAddress,
+            PerPartitionMetrics = perPartition,
             Capacity = capacity,
             Pipelines = read.OfType<PipelineConfiguration>().ToArray(),
         });

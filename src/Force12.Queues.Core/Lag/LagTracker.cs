@@ -30,9 +30,14 @@ public sealed class LagTracker
             return false;
         }
 
-        return !_history.TryGetValue(id, out var history)
-            || history.Table.Points.Count == 0
-            || history.Table.Points[0].Offset > nextToProcess;
+        if (!_history.TryGetValue(id, out var history))
+        {
+            return true;
+        }
+
+        // A timestamp read earlier for the same offset still holds: a message's timestamp never changes.
+        return history.ExactOffset != nextToProcess
+            && (history.Table.Points.Count == 0 || history.Table.Points[0].Offset > nextToProcess);
     }
 
     /// <summary>Records one collection taken at <paramref name="now"/> and returns a snapshot per unit, ordered.</summary>
@@ -82,7 +87,12 @@ public sealed class LagTracker
             h.LagWhenCommitMoved = lag;
         }
 
-        var (seconds, method) = TimeLag(o, next, lag, h, now);
+        if (o.OldestUnprocessedTimestamp is { } read)
+        {
+            (h.ExactOffset, h.ExactTimestamp) = (next, read);
+        }
+
+        var (seconds, method) = TimeLag(next, lag, h, now);
         var status = LagStatusRules.Classify(
             o.CommittedOffset is not null, lag, now - h.CommittedSince, h.LagWhenCommitMoved,
             _options.StallAfter, h.LearnedConsumerRate ?? _options.PerConsumerRatePrior, _options.Sla);
@@ -108,14 +118,14 @@ public sealed class LagTracker
         };
     }
 
-    private static (double? Seconds, TimeLagMethod Method) TimeLag(LagObservation o, long next, long lag, UnitHistory h, DateTimeOffset now)
+    private static (double? Seconds, TimeLagMethod Method) TimeLag(long next, long lag, UnitHistory h, DateTimeOffset now)
     {
         if (lag == 0)
         {
             return (0, TimeLagMethod.NothingWaiting);
         }
 
-        if (o.OldestUnprocessedTimestamp is { } written)
+        if (h.ExactOffset == next && h.ExactTimestamp is { } written)
         {
             return (Math.Max(0, (now - written).TotalSeconds), TimeLagMethod.Exact);
         }
@@ -136,5 +146,7 @@ public sealed class LagTracker
         public DateTimeOffset CommittedSince { get; set; }
         public long LagWhenCommitMoved { get; set; }
         public double? LearnedConsumerRate { get; set; }
+        public long? ExactOffset { get; set; }
+        public DateTimeOffset? ExactTimestamp { get; set; }
     }
 }

@@ -14,11 +14,14 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
 {
     private readonly PipelineLocks _locks = new();
     private readonly ConcurrentDictionary<string, bool> _stopping = new(StringComparer.Ordinal);
+    private readonly Lazy<PodStartRecorder> _recorder;
 
-    /// <summary>Creates the base with the logger for the shared events (ids 5000-5099).</summary>
-    protected PodOrchestratorBase(ILogger logger)
+    /// <summary>Creates the base with the logger for the shared events (ids 5000-5099) and optional start-latency metrics.</summary>
+    protected PodOrchestratorBase(ILogger logger, PodMetrics? metrics = null)
     {
         Logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        // Lazy: Kind is abstract and must not be read in the constructor.
+        _recorder = new Lazy<PodStartRecorder>(() => new PodStartRecorder(metrics, Kind));
     }
 
     /// <inheritdoc />
@@ -37,6 +40,7 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
     public async Task<IReadOnlyList<PodInfo>> ListPodsAsync(string pipeline, CancellationToken cancellationToken = default)
     {
         var pods = await ListPodsCoreAsync(pipeline, cancellationToken);
+        _recorder.Value.Listed(pipeline, pods);
         return pods.Select(p => _stopping.ContainsKey(p.Id) ? p with { State = PodState.Stopping } : p).ToList();
     }
 
@@ -79,7 +83,8 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
         using var held = await _locks.AcquireAsync(pipeline, cancellationToken);
         var pods = await ListPodsAsync(pipeline, cancellationToken);
         var stopped = await StopAsync(pods.Where(p => podIds.Contains(p.Id)).ToList(), cancellationToken);
-        return stopped with { Running = pods.Count(IsHealthy) - stopped.Stopped.Count(id => pods.Any(p => p.Id == id && IsHealthy(p))) };
+        var healthyStopped = pods.Count(p => IsHealthy(p) && stopped.Stopped.Contains(p.Id));
+        return stopped with { Running = pods.Count(IsHealthy) - healthyStopped };
     }
 
     /// <inheritdoc />
@@ -124,13 +129,17 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
             await gate.WaitAsync(cancellationToken);
             try
             {
+                // Run each start on the pool, so starts overlap even when a platform's start is synchronous.
+                await Task.Yield();
                 var pod = await StartPodAsync(podTemplate, cancellationToken);
                 PodLog.PodStarted(Logger, Kind, pod.Id, pod.Pipeline, pod.TimeToRunning?.TotalMilliseconds ?? double.NaN);
+                _recorder.Value.Started(pod);
                 return (Pod: pod, Failure: (string?)null);
             }
             catch (PodStartException ex)
             {
                 PodLog.PodStartFailed(Logger, Kind, ex.PodId, podTemplate.Pipeline, ex.Message);
+                _recorder.Value.Failed(podTemplate.Pipeline);
                 return (Pod: (PodInfo?)null, Failure: (string?)$"pod {ex.PodId} failed to start and was removed: {ex.Message}");
             }
             finally

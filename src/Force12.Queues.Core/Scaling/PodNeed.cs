@@ -22,8 +22,10 @@ internal static class PodNeed
     }
 
     /// <summary>
-    /// Need with hot partitions set apart: the rest of the backlog is sized by <see cref="ForSla"/> and
-    /// each hot partition gets exactly one consumer, because a second pod cannot read the same partition.
+    /// Need with hot partitions set apart: the rest of the backlog is sized by <see cref="ForSla"/>, rounded
+    /// up to a pod count whose busiest pod keeps up when the useful parallelism is known
+    /// (<see cref="BalancedPods"/>), and each hot partition gets exactly one consumer, because a second pod
+    /// cannot read the same partition.
     /// </summary>
     public static int WithHotUnits(PolicyInput input, double slaSeconds, double perPodThroughput)
     {
@@ -31,6 +33,13 @@ internal static class PodNeed
         var coldBacklog = input.BacklogMessages - (hotUnits > 0 ? input.HotBacklogMessages : 0);
         var coldArrivals = input.ArrivalRatePerSecond - (hotUnits > 0 ? input.HotArrivalRatePerSecond : 0);
         var cold = ForSla(coldBacklog, coldArrivals, slaSeconds, perPodThroughput);
+        var coldUnits = input.UsefulParallelism == int.MaxValue ? 0 : input.UsefulParallelism - hotUnits;
+        if (coldUnits > 0 && cold > 0)
+        {
+            var demand = (Math.Max(0, coldBacklog) / slaSeconds) + Math.Max(0, coldArrivals);
+            cold = Math.Max(cold, BalancedPods.For(demand, coldUnits, perPodThroughput));
+        }
+
         return (int)Math.Min(int.MaxValue, (long)cold + hotUnits);
     }
 

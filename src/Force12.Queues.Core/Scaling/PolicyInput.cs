@@ -13,7 +13,10 @@ public sealed record PolicyInput
     /// <summary>Unprocessed messages summed over partitions or shards (never negative).</summary>
     public long BacklogMessages { get; init; }
 
-    /// <summary>Age in seconds of the oldest unprocessed message, or <c>null</c> when unknown.</summary>
+    /// <summary>
+    /// Age in seconds of the oldest unprocessed message, or <c>null</c> when unknown. The decision's sentence
+    /// says so when it is already over the SLA; the pod count comes from backlog and rates.
+    /// </summary>
     public double? OldestUnprocessedAgeSeconds { get; init; }
 
     /// <summary>Messages arriving per second (lambda).</summary>
@@ -45,6 +48,12 @@ public sealed record PolicyInput
 
     /// <summary>Arrivals per second into the <see cref="HotUnits"/> (part of <see cref="ArrivalRatePerSecond"/>).</summary>
     public double HotArrivalRatePerSecond { get; init; }
+
+    /// <summary>
+    /// <c>false</c> when the consumer group rebalanced (members joined or left, partitions paused) during the
+    /// measured interval: its processing rate then says nothing about pod throughput. Default <c>true</c>.
+    /// </summary>
+    public bool GroupStable { get; init; } = true;
 
     /// <summary><c>true</c> when the group stopped committing while lag grows (Burrow's STOP/STALL).</summary>
     public bool Stalled { get; init; }

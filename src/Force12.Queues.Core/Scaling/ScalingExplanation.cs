@@ -41,8 +41,10 @@ internal static class ScalingExplanation
     {
         var drain = PodNeed.DrainSeconds(input.BacklogMessages, input.ArrivalRatePerSecond, pods, mu);
         var drainText = double.IsPositiveInfinity(drain) ? "never drains (arrivals exceed capacity)" : $"drains in {Seconds(drain)} s";
+        var sla = options.Sla.TotalSeconds;
+        var breach = input.OldestUnprocessedAgeSeconds is { } age && age > sla ? $"; oldest message {Seconds(age)} s old, over the SLA" : "";
         return string.Create(Invariant,
-            $"backlog {input.BacklogMessages:N0} msgs {drainText} at {pods} pods; SLA {Seconds(options.Sla.TotalSeconds)} s; arrivals {input.ArrivalRatePerSecond:N0}/s");
+            $"backlog {input.BacklogMessages:N0} msgs {drainText} at {pods} {(pods == 1 ? "pod" : "pods")}; SLA {Seconds(sla)} s; arrivals {input.ArrivalRatePerSecond:N0}/s{breach}");
     }
 
     private static string Seconds(double seconds) => seconds.ToString("0.#", Invariant);

@@ -39,9 +39,10 @@ public static class SlaScalingPolicy
         int required;
         if (need > current)
         {
+            // The step bounds growth, but the minimum is a floor that applies at once.
             var step = options.MaxScaleUpStep;
-            var bounded = step is { } s && need - current > s;
-            required = bounded ? current + step!.Value : need;
+            var bounded = step is { } s && need - Math.Max(current, options.MinPods) > s;
+            required = bounded ? Math.Max(current, options.MinPods) + step!.Value : need;
             reason = bounded ? ScalingReason.ScaleUpBoundedByStep : reason ?? ScalingReason.ScaleUpForSla;
         }
         else if (need < current)

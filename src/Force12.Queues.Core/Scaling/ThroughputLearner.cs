@@ -7,10 +7,11 @@ namespace Force12.Queues.Core.Scaling;
 public static class ThroughputLearner
 {
     /// <summary>
-    /// Folds one observation into <paramref name="previous"/>. Pods count as saturated when the metrics are
-    /// healthy, the group is not stalled, at least one pod is ready and processing, and the backlog holds at
-    /// least <see cref="SlaPolicyOptions.SaturationBacklogSeconds"/> of work at the observed processing rate.
-    /// Unsaturated pods say nothing about capacity, so the estimate is returned unchanged for them.
+    /// Folds one observation into <paramref name="previous"/>. Only healthy metrics of a stable group (not
+    /// stalled, not rebalancing, at least one ready pod processing) are used. Pods count as saturated when
+    /// the backlog holds at least <see cref="SlaPolicyOptions.SaturationBacklogSeconds"/> of work at the
+    /// observed processing rate; their per-pod rate is smoothed into the estimate. Unsaturated pods only
+    /// show what a pod can do at least, so they can raise the estimate but never lower it.
     /// </summary>
     public static ThroughputEstimate Observe(ThroughputEstimate previous, PolicyInput input, SlaPolicyOptions options)
     {
@@ -18,19 +19,21 @@ public static class ThroughputLearner
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
         var consumers = Math.Min(input.ReadyPods, input.UsefulParallelism);
-        var healthy = input.MetricsAvailable && !input.Stalled && consumers > 0;
+        var healthy = input.MetricsAvailable && input.GroupStable && !input.Stalled && consumers > 0;
         if (!healthy || !(input.ProcessingRatePerSecond > 0) || double.IsInfinity(input.ProcessingRatePerSecond))
         {
             return previous;
         }
 
+        var sample = input.ProcessingRatePerSecond / consumers;
         var queuedSeconds = input.BacklogMessages / input.ProcessingRatePerSecond;
         if (queuedSeconds < options.SaturationBacklogSeconds)
         {
-            return previous;
+            return previous.PerPodMessagesPerSecond is { } lower && sample > lower
+                ? new ThroughputEstimate { PerPodMessagesPerSecond = sample, Samples = previous.Samples + 1 }
+                : previous;
         }
 
-        var sample = input.ProcessingRatePerSecond / consumers;
         var next = previous.PerPodMessagesPerSecond is { } known
             ? known + (options.ThroughputSmoothing * (sample - known))
             : sample;

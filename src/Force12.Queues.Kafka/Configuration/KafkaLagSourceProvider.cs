@@ -11,7 +11,7 @@ namespace Force12.Queues.Kafka.Configuration;
 /// <c>exact</c>), <c>requestTimeout</c> (default 10s), <c>stallAfter</c> (default 30s), <c>client</c> (librdkafka
 /// properties passed through, for example <c>security.protocol</c>), and <c>clientSecretFiles</c> (librdkafka
 /// properties whose values are read from files, for example <c>sasl.password: /run/secrets/kafka</c>).
-/// Secrets may also come from the environment: <c>FORCE12_pipelines__NAME__source__client__sasl.password</c>.
+/// Secrets may also come from the environment: <c>FORCE12__pipelines__NAME__source__client__sasl.password</c>.
 /// </summary>
 public sealed class KafkaLagSourceProvider : ILagSourceProvider
 {

@@ -12,8 +12,10 @@ internal interface IKafkaOffsetsClient : IDisposable
     /// <summary>Partition count of every topic in the cluster metadata (one Metadata request).</summary>
     Task<IReadOnlyDictionary<string, int>> GetTopicPartitionCountsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Every committed offset of the group (one OffsetFetch request for all its partitions).</summary>
-    Task<IReadOnlyDictionary<TopicPartition, long>> FetchCommittedOffsetsAsync(string group, CancellationToken cancellationToken);
+    /// <summary>The group's committed offsets on <paramref name="partitions"/>, or on every partition it
+    /// committed on when null (one OffsetFetch request); partitions without a commit are left out.</summary>
+    Task<IReadOnlyDictionary<TopicPartition, long>> FetchCommittedOffsetsAsync(
+        string group, IReadOnlyList<TopicPartition>? partitions, CancellationToken cancellationToken);
 
     /// <summary>Log start and log end of each partition, read in batches of ListOffsets requests.</summary>
     Task<IReadOnlyDictionary<TopicPartition, (long Start, long End)>> ListOffsetsAsync(

@@ -23,9 +23,9 @@ internal static class KafkaErrorClassifier
     };
 
     /// <summary>All partitions failing alike is that failure; a mix, or only some failing, is partial.</summary>
-    public static LagErrorKind Classify(PartitionReadException exception, int partitionsAsked)
+    public static LagErrorKind Classify(PartitionReadException exception)
     {
         var kinds = exception.Failures.Select(f => Classify(f.Error.Code)).Distinct().ToList();
-        return kinds.Count == 1 && exception.Failures.Count == partitionsAsked ? kinds[0] : LagErrorKind.PartialFailure;
+        return kinds.Count == 1 && exception.Failures.Count >= exception.PartitionsAsked ? kinds[0] : LagErrorKind.PartialFailure;
     }
 }

@@ -11,7 +11,7 @@ namespace Force12.Queues.Kafka.Lag;
 /// OffsetFetch for the whole group, ListOffsets in batches (in parallel), and, only where needed,
 /// one bulk fetch for exact timestamps. Time lag is estimated by default (see <see cref="KafkaTimeLagMode"/>).
 /// Keep one instance per group and call <see cref="CollectAsync"/> once per poll interval: rates,
-/// estimates and stall detection come from the history between calls.
+/// estimates and stall detection come from the history between calls. One call at a time per instance.
 /// </summary>
 public sealed class KafkaLagCollector : ILagCollector, IDisposable
 {
@@ -19,7 +19,8 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
     public const string KindName = "kafka";
 
     private readonly KafkaLagCollectorOptions _options;
-    private readonly IKafkaOffsetsClient _client;
+    private readonly Func<IKafkaOffsetsClient> _clientFactory;
+    private IKafkaOffsetsClient? _client;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly LagTracker _tracker;
@@ -32,11 +33,11 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
     {
     }
 
-    internal KafkaLagCollector(KafkaLagCollectorOptions options, IKafkaOffsetsClient? client, TimeProvider timeProvider, ILogger? logger)
+    internal KafkaLagCollector(KafkaLagCollectorOptions options, Func<IKafkaOffsetsClient>? clientFactory, TimeProvider timeProvider, ILogger? logger)
     {
         _options = Validated(options);
         _timeProvider = timeProvider;
-        _client = client ?? new ConfluentOffsetsClient(_options, timeProvider);
+        _clientFactory = clientFactory ?? (() => new ConfluentOffsetsClient(_options));
         _logger = logger ?? NullLogger.Instance;
         _pattern = _options.TopicPattern is { } p ? new Regex($"^(?:{p})$", RegexOptions.None, TimeSpan.FromSeconds(1)) : null;
         _tracker = new LagTracker(new LagTrackerOptions
@@ -44,6 +45,7 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
             ResetPolicy = _options.ResetPolicy,
             StallAfter = _options.StallAfter,
             Sla = _options.Sla,
+            PerConsumerRatePrior = _options.PerConsumerRatePrior,
         });
     }
 
@@ -56,11 +58,12 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
         LagCollectionResult result;
         try
         {
-            result = await CollectOnceAsync(cancellationToken).ConfigureAwait(false);
+            _client ??= _clientFactory();
+            result = await CollectOnceAsync(_client, cancellationToken).ConfigureAwait(false);
         }
         catch (PartitionReadException e)
         {
-            result = Failed(KafkaErrorClassifier.Classify(e, e.Failures.Count), e.Message);
+            result = Failed(KafkaErrorClassifier.Classify(e), e.Message);
         }
         catch (KafkaException e)
         {
@@ -80,37 +83,57 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
     }
 
     /// <summary>Closes the Kafka clients.</summary>
-    public void Dispose() => _client.Dispose();
-
-    private async Task<LagCollectionResult> CollectOnceAsync(CancellationToken cancellationToken)
+    public void Dispose()
     {
-        var committedTask = _client.FetchCommittedOffsetsAsync(_options.GroupId, cancellationToken);
-        var counts = await _client.GetTopicPartitionCountsAsync(cancellationToken).ConfigureAwait(false);
-        var committed = await committedTask.ConfigureAwait(false);
+        _client?.Dispose();
+        _client = null;
+    }
 
-        if (committed.Count == 0 && await _client.GroupExistsAsync(_options.GroupId, cancellationToken).ConfigureAwait(false) != true)
-        {
-            return Failed(LagErrorKind.UnknownGroup, "the group has no committed offsets and no members");
-        }
-
+    private async Task<LagCollectionResult> CollectOnceAsync(IKafkaOffsetsClient client, CancellationToken cancellationToken)
+    {
+        var counts = await client.GetTopicPartitionCountsAsync(cancellationToken).ConfigureAwait(false);
         var missing = _options.Topics.Where(t => !counts.ContainsKey(t)).ToList();
         if (missing.Count > 0)
         {
             return Failed(LagErrorKind.StreamNotFound, $"topic(s) not found: {string.Join(", ", missing)}");
         }
 
-        var topics = SelectTopics(counts, committed);
-        if (topics.Count == 0)
+        // With topics named, ask for exactly their partitions; with none, ask for whatever the group committed on.
+        var watchesGroupTopics = _options.Topics.Count == 0 && _pattern is null;
+        var named = watchesGroupTopics ? null : Partitions(SelectTopics(counts), counts);
+        if (named is { Count: 0 })
+        {
+            return Failed(LagErrorKind.StreamNotFound, $"no topic matches the pattern '{_options.TopicPattern}'");
+        }
+
+        var offsetsTask = named is null ? null : client.ListOffsetsAsync(named, cancellationToken);
+        var committedTask = client.FetchCommittedOffsetsAsync(_options.GroupId, named, cancellationToken);
+        await Task.WhenAll(offsetsTask is null ? [committedTask] : [committedTask, offsetsTask]).ConfigureAwait(false);
+        var committed = await committedTask.ConfigureAwait(false);
+        if (committed.Count == 0 && await client.GroupExistsAsync(_options.GroupId, cancellationToken).ConfigureAwait(false) != true)
+        {
+            return Failed(LagErrorKind.UnknownGroup, "the group has no committed offsets and no members");
+        }
+
+        var partitions = named ?? Partitions(committed.Keys.Select(p => p.Topic).Where(counts.ContainsKey), counts);
+        if (partitions.Count == 0)
         {
             return Failed(LagErrorKind.StreamNotFound, "no topic matches the configured topics or pattern");
         }
 
-        var partitions = topics.SelectMany(t => Enumerable.Range(0, counts[t]).Select(p => new TopicPartition(t, p))).ToList();
-        var offsets = await _client.ListOffsetsAsync(partitions, cancellationToken).ConfigureAwait(false);
-        var now = _timeProvider.GetUtcNow();
-        var timestamps = await ReadExactTimestampsAsync(partitions, offsets, committed, cancellationToken).ConfigureAwait(false);
+        var offsets = await (offsetsTask ?? client.ListOffsetsAsync(partitions, cancellationToken)).ConfigureAwait(false);
+        var unanswered = partitions.Where(p => !offsets.ContainsKey(p)).ToList();
+        if (unanswered.Count > 0)
+        {
+            // Leaving them out would report a smaller lag than the truth.
+            return Failed(LagErrorKind.PartialFailure,
+                $"no offsets returned for {unanswered.Count} partition(s), e.g. {ToUnit(unanswered[0])}");
+        }
 
-        var observations = partitions.Where(offsets.ContainsKey).Select(p => new LagObservation(
+        var now = _timeProvider.GetUtcNow();
+        var timestamps = await ReadExactTimestampsAsync(client, partitions, offsets, committed, cancellationToken).ConfigureAwait(false);
+
+        var observations = partitions.Select(p => new LagObservation(
             ToUnit(p),
             offsets[p].Start,
             offsets[p].End,
@@ -128,44 +151,25 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
         });
     }
 
-    private List<string> SelectTopics(IReadOnlyDictionary<string, int> counts, IReadOnlyDictionary<TopicPartition, long> committed)
-    {
-        IEnumerable<string> selected = _options.Topics;
-        if (_pattern is not null)
-        {
-            selected = selected.Concat(counts.Keys.Where(t => _pattern.IsMatch(t)));
-        }
-        else if (_options.Topics.Count == 0)
-        {
-            selected = committed.Keys.Select(p => p.Topic).Where(counts.ContainsKey);
-        }
+    private IEnumerable<string> SelectTopics(IReadOnlyDictionary<string, int> counts) =>
+        _pattern is null ? _options.Topics : _options.Topics.Concat(counts.Keys.Where(t => _pattern.IsMatch(t)));
 
-        return selected.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-    }
+    private static List<TopicPartition> Partitions(IEnumerable<string> topics, IReadOnlyDictionary<string, int> counts) =>
+        topics.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .SelectMany(t => Enumerable.Range(0, counts[t]).Select(p => new TopicPartition(t, p)))
+            .ToList();
 
     private async Task<IReadOnlyDictionary<TopicPartition, DateTimeOffset>> ReadExactTimestampsAsync(
+        IKafkaOffsetsClient client,
         List<TopicPartition> partitions,
         IReadOnlyDictionary<TopicPartition, (long Start, long End)> offsets,
         IReadOnlyDictionary<TopicPartition, long> committed,
         CancellationToken cancellationToken)
     {
-        var lagging = partitions
-            .Where(offsets.ContainsKey)
-            .Select(p => (Partition: p, offsets[p].End,
-                Next: BacklogMath.NextToProcess(offsets[p].Start, offsets[p].End, committed.TryGetValue(p, out var c) ? c : null, _options.ResetPolicy)))
-            .Where(x => x.Next < x.End);
-        if (_options.TimeLag == KafkaTimeLagMode.Estimated)
-        {
-            lagging = lagging
-                .Where(x => _tracker.NeedsExactTimestamp(ToUnit(x.Partition), x.Next, x.End))
-                .OrderByDescending(x => x.End - x.Next)
-                .Take(_options.ExactLookupBudget);
-        }
-
-        var positions = lagging.Select(x => new TopicPartitionOffset(x.Partition, x.Next)).ToList();
+        var positions = ExactTimestampPlan.Positions(partitions, offsets, committed, _options, _tracker);
         try
         {
-            return await _client.ReadTimestampsAsync(positions, cancellationToken).ConfigureAwait(false);
+            return await client.ReadTimestampsAsync(positions, cancellationToken).ConfigureAwait(false);
         }
         catch (KafkaException e) when (_options.TimeLag == KafkaTimeLagMode.Estimated)
         {
@@ -174,7 +178,7 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
         }
     }
 
-    private static LagUnitId ToUnit(TopicPartition p) =>
+    internal static LagUnitId ToUnit(TopicPartition p) =>
         new(p.Topic, p.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private LagCollectionResult Failed(LagErrorKind kind, string message) => LagCollectionResult.Failure(new LagError
@@ -189,6 +193,13 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
 
     private void Report(LagCollectionResult result)
     {
+        if (!result.Succeeded && result.Error.Kind is LagErrorKind.Unreachable or LagErrorKind.PartialFailure)
+        {
+            // librdkafka can keep a dead coordinator connection after an outage (OffsetFetch then times
+            // out for good while other requests work): start from fresh clients on the next poll.
+            Dispose();
+        }
+
         if (!result.Succeeded)
         {
             KafkaLagCollectorLog.CollectionFailed(_logger, result.Error.Cluster, result.Error.Group, result.Error.Kind.ToString(), result.Error.Message);

@@ -5,11 +5,15 @@ namespace Force12.Queues.Kafka.Lag;
 /// <summary>Some partitions of a bulk read failed; carries each partition's error.</summary>
 internal sealed class PartitionReadException : Exception
 {
-    public PartitionReadException(string operation, IReadOnlyList<(TopicPartition Partition, Error Error)> failures)
+    public PartitionReadException(string operation, int partitionsAsked, IReadOnlyList<(TopicPartition Partition, Error Error)> failures)
         : base(Describe(operation, failures))
     {
+        PartitionsAsked = partitionsAsked;
         Failures = failures;
     }
+
+    /// <summary>How many partitions the failed request asked for.</summary>
+    public int PartitionsAsked { get; }
 
     public IReadOnlyList<(TopicPartition Partition, Error Error)> Failures { get; }
 

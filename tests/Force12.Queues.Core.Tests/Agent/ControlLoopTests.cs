@@ -29,8 +29,8 @@ public sealed class ControlLoopTests
     public async Task TickAsync_BacklogToDrain_ScalesToTheSlaNeedAtOnce()
     {
         var loop = CreateLoop(Pipeline("bulbs"));
-        // (L/T + lambda)/mu = (36,000/10 + 1,000)/500 = 9.2, so 10 pods.
-        _bulbs.Backlog(lag: 36_000, arrivalRate: 1_000, processingRate: 0);
+        // (L/T + lambda)/mu = (36,000/10 + 1,000)/500 = 9.2, so 10 pods: one partition each, 460 msg/s per pod.
+        _bulbs.Backlog(lag: 36_000, arrivalRate: 1_000, processingRate: 0, partitions: 10);
 
         var status = await loop.TickAsync(CancellationToken.None);
         await loop.WhenIdleAsync();

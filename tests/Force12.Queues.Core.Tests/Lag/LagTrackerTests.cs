@@ -33,6 +33,20 @@ public sealed class LagTrackerTests
     }
 
     [Fact]
+    public void Observe_CommitNotMovedSinceAnExactRead_ReusesThatTimestampWithoutAnotherRead()
+    {
+        var tracker = new LagTracker(new LagTrackerOptions());
+        tracker.Observe([new LagObservation(P0, 0, 100, 40, T0.AddSeconds(-12))], T0);
+
+        var needsRead = tracker.NeedsExactTimestamp(P0, 40, 100);
+        var unit = tracker.Observe([new LagObservation(P0, 0, 100, 40)], T0.AddSeconds(5)).Single();
+
+        Assert.False(needsRead);
+        Assert.Equal((17.0, TimeLagMethod.Exact), (unit.LagSeconds, unit.LagSecondsMethod));
+        Assert.True(tracker.NeedsExactTimestamp(P0, 41, 100)); // the commit moved below the table: read again
+    }
+
+    [Fact]
     public void Observe_SecondPoll_ComputesRatesAndEstimatesAge()
     {
         var tracker = new LagTracker(new LagTrackerOptions());

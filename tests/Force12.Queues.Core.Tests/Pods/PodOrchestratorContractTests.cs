@@ -153,8 +153,37 @@ public abstract class PodOrchestratorContractTests : IAsyncLifetime
         Assert.True(watch.Elapsed < Grace, $"stop took {watch.Elapsed}, grace is {Grace}");
         Assert.True(File.Exists(Path.Combine(SignalDirectory, $"{pod.Id}.app.sigterm")), "app did not record SIGTERM");
         Assert.True(File.Exists(Path.Combine(SignalDirectory, $"{pod.Id}.sidecar.sigterm")), "sidecar did not record SIGTERM");
+        Assert.True(File.Exists(Path.Combine(SignalDirectory, $"{pod.Id}.app.exited")), "app did not exit cleanly");
+        Assert.True(File.Exists(Path.Combine(SignalDirectory, $"{pod.Id}.sidecar.exited")), "sidecar did not exit cleanly");
         Assert.Equal(1, result.Running);
         Assert.Equal(2, await CountContainersLeftAsync(Pipeline));
+    }
+
+    [Fact]
+    public async Task StopPods_ContainerIgnoresSigterm_IsKilledAfterGraceAndRemoved()
+    {
+        var orchestrator = CreateOrchestrator();
+        var stubborn = CreateTemplate() with
+        {
+            StopGracePeriod = TimeSpan.FromSeconds(1),
+            Containers = CreateTemplate().Containers
+                .Select(c => c with { Environment = new Dictionary<string, string>(c.Environment) { ["PROBE_IGNORE_SIGTERM"] = "1" } })
+                .ToList(),
+        };
+        var pod = (await orchestrator.ScaleAsync(stubborn, 1)).Started[0];
+        await WaitForProbesAsync([pod]);
+
+        var watch = Stopwatch.StartNew();
+        var result = await orchestrator.StopPodsAsync(Pipeline, [pod.Id]);
+        watch.Stop();
+
+        Assert.Equal([pod.Id], result.Stopped);
+        Assert.Equal([pod.Id], result.Killed);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), Deadline);
+        Assert.True(File.Exists(Path.Combine(SignalDirectory, $"{pod.Id}.app.sigterm")), "SIGTERM was not sent before SIGKILL");
+        Assert.False(File.Exists(Path.Combine(SignalDirectory, $"{pod.Id}.app.exited")), "the probe exited by itself");
+        Assert.Empty(await orchestrator.ListPodsAsync(Pipeline));
+        Assert.Equal(0, await CountContainersLeftAsync(Pipeline));
     }
 
     [Fact]

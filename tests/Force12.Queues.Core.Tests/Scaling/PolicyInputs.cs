@@ -10,13 +10,14 @@ internal static class PolicyInputs
     /// <summary>SLA 10 s, pods 1..100, prior 100 msg/s, 30 s stabilisation.</summary>
     public static SlaPolicyOptions Options { get; } = new();
 
-    public static PolicyInput Steady(long backlog = 0, double arrivals = 0, int current = 1) => new()
+    /// <summary>A pipeline whose partition count is unknown (pure SLA formula) unless <paramref name="partitions"/> is given.</summary>
+    public static PolicyInput Steady(long backlog = 0, double arrivals = 0, int current = 1, int partitions = int.MaxValue) => new()
     {
         At = Start,
         BacklogMessages = backlog,
         ArrivalRatePerSecond = arrivals,
         ProcessingRatePerSecond = arrivals,
-        UsefulParallelism = 64,
+        UsefulParallelism = partitions,
         CurrentPods = current,
         ReadyPods = current,
     };

@@ -28,7 +28,6 @@ public sealed class SlaScalingPolicyFormulaTests
     {
         var input = PolicyInputs.Steady(0, arrivals) with
         {
-            UsefulParallelism = 1_000,
             Throughput = new ThroughputEstimate { PerPodMessagesPerSecond = learned, Samples = 5 },
         };
 
@@ -42,7 +41,7 @@ public sealed class SlaScalingPolicyFormulaTests
     [InlineData(10_000, 64, 100, 64, ScalingReason.CappedAtUsefulParallelism)]
     [InlineData(10_000, 8, 100, 8, ScalingReason.CappedAtUsefulParallelism)]
     [InlineData(10_000, 64, 20, 20, ScalingReason.CappedAtMaximum)]
-    [InlineData(500, 64, 100, 5, ScalingReason.ScaleUpForSla)]
+    [InlineData(500, 64, 100, 6, ScalingReason.ScaleUpForSla)] // 5 pods by the formula; 64 partitions need 6 so no pod holds 13
     public void Decide_NeedAboveParallelismOrMaximum_IsCapped(double arrivals, int parallelism, int maxPods, int expected, ScalingReason reason)
     {
         var input = PolicyInputs.Steady(0, arrivals) with { UsefulParallelism = parallelism };
@@ -78,5 +77,18 @@ public sealed class SlaScalingPolicyFormulaTests
         Assert.Equal(5, decision.RequiredPods);
         Assert.Equal(ScalingReason.WithinSla, decision.Reason);
         Assert.Equal("backlog 48,000 msgs drains in 9.6 s at 5 pods; SLA 10 s; arrivals 1,200/s", decision.Explanation);
+    }
+
+    [Theory]
+    [InlineData(null, "")]
+    [InlineData(9.5, "")]
+    [InlineData(12.34, "; oldest message 12.3 s old, over the SLA")]
+    public void Decide_OldestMessageOverSla_SaysSoInTheSentence(double? age, string suffix)
+    {
+        var input = PolicyInputs.Steady(1_000, 0, current: 1) with { OldestUnprocessedAgeSeconds = age };
+
+        var decision = SlaScalingPolicy.Decide(PolicyInputs.Options, input);
+
+        Assert.Equal("backlog 1,000 msgs drains in 10 s at 1 pod; SLA 10 s; arrivals 0/s" + suffix, decision.Explanation);
     }
 }

@@ -61,6 +61,17 @@ public sealed class SlaScalingPolicyRuleTests
         Assert.Equal(reason, decision.Reason);
     }
 
+    [Fact]
+    public void Decide_StepBoundBelowMinimum_StillReachesMinimumAtOnce()
+    {
+        var options = Options with { MinPods = 4, MaxScaleUpStep = 3 };
+
+        var decision = SlaScalingPolicy.Decide(options, PolicyInputs.Steady(0, 4_000, current: 0) with { BacklogMessages = 500 });
+
+        Assert.Equal(7, decision.RequiredPods); // the minimum of 4, then at most 3 more
+        Assert.Equal(ScalingReason.ScaleUpBoundedByStep, decision.Reason);
+    }
+
     [Theory]
     // seconds after the high need at which the need drops to 2; pods at 40 s (window 30 s)
     [InlineData(5, 10)]

@@ -46,4 +46,25 @@ public sealed class ThroughputLearnerTests
 
         Assert.Same(previous, ThroughputLearner.Observe(previous, input, Options));
     }
+
+    [Fact]
+    public void Observe_DuringRebalance_IgnoresDepressedRate()
+    {
+        var previous = new ThroughputEstimate { PerPodMessagesPerSecond = 200, Samples = 3 };
+        var input = PolicyInputs.Steady(10_000) with { ProcessingRatePerSecond = 100, ReadyPods = 4, GroupStable = false };
+
+        Assert.Same(previous, ThroughputLearner.Observe(previous, input, Options));
+    }
+
+    [Theory]
+    // unsaturated per-pod rate, expected estimate: unsaturated pods can only raise it
+    [InlineData(250.0, 250.0)]
+    [InlineData(150.0, 200.0)]
+    public void Observe_UnsaturatedPods_OnlyRaiseTheEstimate(double perPodRate, double expected)
+    {
+        var previous = new ThroughputEstimate { PerPodMessagesPerSecond = 200, Samples = 3 };
+        var input = PolicyInputs.Steady(10) with { ProcessingRatePerSecond = perPodRate * 4, ReadyPods = 4 };
+
+        Assert.Equal(expected, ThroughputLearner.Observe(previous, input, Options).PerPodMessagesPerSecond);
+    }
 }

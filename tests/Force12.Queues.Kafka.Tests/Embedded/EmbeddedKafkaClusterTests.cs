@@ -27,6 +27,7 @@ public sealed class EmbeddedKafkaClusterTests(EmbeddedKafkaFixture kafka)
         consumer.Assign(new TopicPartitionOffset(topic, 1, Offset.Beginning));
         var record = consumer.Consume(TimeSpan.FromSeconds(10));
         Assert.Equal("bulb-0", record?.Message.Value);
+        kafka.Cluster.DeleteTopic(topic);
     }
 
     [Fact]
@@ -36,6 +37,7 @@ public sealed class EmbeddedKafkaClusterTests(EmbeddedKafkaFixture kafka)
         kafka.Cluster.CreateTopic(topic, partitions: 1);
 
         var error = Assert.Throws<InvalidOperationException>(() => kafka.Cluster.CreateTopic(topic, partitions: 1));
+        kafka.Cluster.DeleteTopic(topic);
 
         Assert.Contains(topic, error.Message, StringComparison.Ordinal);
     }

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Force12.Queues.Kinesis.Model;
+
+namespace Force12.Queues.Kinesis.Client;
+
+/// <summary>Reads the Kinesis JSON 1.1 shapes into the model types (timestamps are epoch seconds, data is base64).</summary>
+internal static class KinesisJson
+{
+    public static KinesisShard Shard(JsonNode node) => new()
+    {
+        ShardId = Text(node, "ShardId"),
+        ParentShardId = node["ParentShardId"]?.GetValue<string>(),
+        AdjacentParentShardId = node["AdjacentParentShardId"]?.GetValue<string>(),
+        StartingHashKey = Number(node["HashKeyRange"]?["StartingHashKey"]),
+        EndingHashKey = Number(node["HashKeyRange"]?["EndingHashKey"]),
+        StartingSequenceNumber = Number(node["SequenceNumberRange"]?["StartingSequenceNumber"]),
+        EndingSequenceNumber = node["SequenceNumberRange"]?["EndingSequenceNumber"] is { } end ? Number(end) : null,
+    };
+
+    /// <summary>A GetRecords answer, read with a pooled read-only document (the hot path: up to 10,000 records per answer).</summary>
+    public static KinesisRecordBatch RecordBatch(string body)
+    {
+        using var document = JsonDocument.Parse(body.Length == 0 ? "{}" : body);
+        var root = document.RootElement;
+        var records = new List<KinesisRecord>();
+        if (root.TryGetProperty("Records", out var array))
+        {
+            records.Capacity = array.GetArrayLength();
+            foreach (var r in array.EnumerateArray())
+            {
+                records.Add(new KinesisRecord
+                {
+                    SequenceNumber = SequenceNumbers.Parse(r.GetProperty("SequenceNumber").GetString() ?? ""),
+                    ApproximateArrivalTimestamp = r.TryGetProperty("ApproximateArrivalTimestamp", out var at) ? Timestamp(at) : DateTimeOffset.UnixEpoch,
+                    PartitionKey = r.TryGetProperty("PartitionKey", out var key) ? key.GetString() ?? "" : "",
+                    Data = r.TryGetProperty("Data", out var data) ? data.GetBytesFromBase64() : [],
+                });
+            }
+        }
+
+        return new KinesisRecordBatch
+        {
+            Records = records,
+            NextShardIterator = root.TryGetProperty("NextShardIterator", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null,
+            MillisBehindLatest = root.TryGetProperty("MillisBehindLatest", out var behind) && behind.ValueKind == JsonValueKind.Number ? behind.GetInt64() : null,
+        };
+    }
+
+    public static KinesisStreamSummary Summary(JsonNode node) => new()
+    {
+        StreamName = Text(node, "StreamName"),
+        StreamArn = Text(node, "StreamARN"),
+        Status = Text(node, "StreamStatus"),
+        OpenShardCount = node["OpenShardCount"]?.GetValue<int>() ?? 0,
+        RetentionPeriodHours = node["RetentionPeriodHours"]?.GetValue<int>() ?? 0,
+        CreatedAt = Timestamp(node["StreamCreationTimestamp"]),
+    };
+
+    /// <summary>A sequence number or hash key: a decimal string of up to 128 bits or more; never a double.</summary>
+    public static BigInteger Number(JsonNode? node)
+    {
+        var text = node?.GetValue<string>() ?? throw new KinesisException(KinesisErrorKind.Other, "Kinesis answer lacks a number field");
+        return SequenceNumbers.Parse(text);
+    }
+
+    public static DateTimeOffset? Timestamp(JsonNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var seconds = node.GetValueKind() == JsonValueKind.String
+            ? double.Parse(node.GetValue<string>(), CultureInfo.InvariantCulture)
+            : node.GetValue<double>();
+        return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000));
+    }
+
+    private static DateTimeOffset Timestamp(JsonElement element)
+    {
+        var seconds = element.ValueKind == JsonValueKind.String
+            ? double.Parse(element.GetString()!, CultureInfo.InvariantCulture)
+            : element.GetDouble();
+        return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000));
+    }
+
+    public static string IteratorType(ShardIteratorType type) => type switch
+    {
+        ShardIteratorType.TrimHorizon => "TRIM_HORIZON",
+        ShardIteratorType.Latest => "LATEST",
+        ShardIteratorType.AtSequenceNumber => "AT_SEQUENCE_NUMBER",
+        ShardIteratorType.AfterSequenceNumber => "AFTER_SEQUENCE_NUMBER",
+        ShardIteratorType.AtTimestamp => "AT_TIMESTAMP",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown iterator type"),
+    };
+
+    private static string Text(JsonNode node, string name) =>
+        node[name]?.GetValue<string>() ?? throw new KinesisException(KinesisErrorKind.Other, $"Kinesis answer lacks {name}");
+}

@@ -1,0 +1,71 @@
+using Force12.Queues.Kinesis.Leases;
+
+namespace Force12.Queues.Kinesis.Lag;
+
+/// <summary>What a <see cref="KinesisLagCollector"/> reads and how much it may spend doing it.</summary>
+public sealed record KinesisLagCollectorOptions
+{
+    /// <summary>Kinesis allows 5 GetRecords calls per shard per second, shared by every consumer of the shard.</summary>
+    public const int ShardReadsPerSecondLimit = 5;
+
+    /// <summary>The stream. Required.</summary>
+    public required string StreamName { get; init; }
+
+    /// <summary>
+    /// GetRecords calls the collector may make per shard per poll (1..5). Each counts up to
+    /// <see cref="RecordsPerRead"/> records; a backlog beyond that is estimated. Default 2: at a 5 s poll
+    /// interval the collector takes 2 of the shard's 25 reads (8 %), leaving the rest to the consumers.
+    /// </summary>
+    public int MaxReadsPerShardPerPoll { get; init; } = 2;
+
+    /// <summary>GetRecords <c>Limit</c> (1..10000). Default 10000, the service maximum.</summary>
+    public int RecordsPerRead { get; init; } = 10_000;
+
+    /// <summary>Shards read at the same time. Default 16.</summary>
+    public int MaxConcurrentShards { get; init; } = 16;
+
+    /// <summary>Where a KCL worker starts on a shard that has no lease yet (KCL's <c>initialPositionInStream</c>).
+    /// Default <see cref="KclCheckpointKind.TrimHorizon"/> (the safe side: everything retained counts as backlog).</summary>
+    public KclCheckpointKind InitialPosition { get; init; } = KclCheckpointKind.TrimHorizon;
+
+    /// <summary>How long a checkpoint may stand still while lag grows before the shard is stalled. Default 30 s.</summary>
+    public TimeSpan StallAfter { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The SLA used by the hot-shard rule, or null (default) to never flag a shard as hot.</summary>
+    public TimeSpan? Sla { get; init; }
+
+    /// <summary>One consumer's records per second assumed until learned. Default null: no hot flag until learned.</summary>
+    public double? PerConsumerRatePrior { get; init; }
+
+    /// <summary>Every problem with these options, each naming the field; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(StreamName))
+        {
+            errors.Add("stream: is required");
+        }
+
+        if (MaxReadsPerShardPerPoll is < 1 or > ShardReadsPerSecondLimit)
+        {
+            errors.Add($"maxReadsPerShardPerPoll: must be between 1 and {ShardReadsPerSecondLimit} (was {MaxReadsPerShardPerPoll})");
+        }
+
+        if (RecordsPerRead is < 1 or > 10_000)
+        {
+            errors.Add($"recordsPerRead: must be between 1 and 10000 (was {RecordsPerRead})");
+        }
+
+        if (MaxConcurrentShards < 1)
+        {
+            errors.Add($"maxConcurrentShards: must be >= 1 (was {MaxConcurrentShards})");
+        }
+
+        if (InitialPosition is not (KclCheckpointKind.TrimHorizon or KclCheckpointKind.Latest))
+        {
+            errors.Add($"initialPosition: must be trimHorizon or latest (was {InitialPosition})");
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,58 @@
+using Force12.Queues.Core.Scaling;
+using Force12.Queues.Simulation.Traces;
+
+namespace Force12.Queues.Simulation;
+
+/// <summary>The scenarios the acceptance criteria name, shared by <c>force12 simulate</c> and the tests.</summary>
+public static class BuiltInScenarios
+{
+    /// <summary>Names accepted by <c>force12 simulate --scenario</c>.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["dusk", "two-priority"];
+
+    /// <summary>
+    /// One pipeline "lights" on the dusk trace: 100 partitions, pods of 100 msg/s, SLA 10 s, 1..100 pods,
+    /// policy defaults otherwise (prior 100 msg/s, 30 s scale-down window).
+    /// </summary>
+    public static IReadOnlyList<SimulatedPipeline> Dusk() => [Lights()];
+
+    /// <summary>
+    /// "lights" (priority 1, dusk) and "billing" (priority 2: 1,000 msg/s with a 4,000 msg/s burst for
+    /// 2 minutes from 9 min, during the dusk peak) on a pool of <see cref="TwoPriorityPoolPods"/> pods,
+    /// less than their joint peak of 150 (100 + 50 pods whose busiest pod keeps up).
+    /// </summary>
+    public static IReadOnlyList<SimulatedPipeline> TwoPriority() =>
+    [
+        Lights(),
+        new SimulatedPipeline
+        {
+            Name = "billing",
+            Priority = 2,
+            Trace = new StepBurstTrace { BaseRate = 1_000, BurstRate = 4_000, FirstBurstAtSeconds = 540, BurstSeconds = 120, PeriodSeconds = 3_600 },
+            Policy = new SlaPolicyOptions { MaxPods = 100 },
+        },
+    ];
+
+    /// <summary>Pod slots shared in <see cref="TwoPriority"/>.</summary>
+    public const int TwoPriorityPoolPods = 110;
+
+    /// <summary>The pipelines of scenario <paramref name="name"/>; throws <see cref="ArgumentException"/> naming the scenarios otherwise.</summary>
+    public static IReadOnlyList<SimulatedPipeline> Create(string name) => name switch
+    {
+        "dusk" => Dusk(),
+        "two-priority" => TwoPriority(),
+        _ => throw new ArgumentException($"Unknown scenario '{name}'. Scenarios: {string.Join(", ", Names)}.", nameof(name)),
+    };
+
+    /// <summary>The pool of scenario <paramref name="name"/>, or <c>null</c> when unlimited.</summary>
+    public static int? PoolPods(string name) => name == "two-priority" ? TwoPriorityPoolPods : null;
+
+    private static SimulatedPipeline Lights() => new()
+    {
+        Name = "lights",
+        Priority = 1,
+        Trace = new DuskSpikeTrace(),
+        Partitions = 100,
+        PodThroughput = 100,
+        Policy = new SlaPolicyOptions { Sla = TimeSpan.FromSeconds(10), MinPods = 1, MaxPods = 100 },
+    };
+}

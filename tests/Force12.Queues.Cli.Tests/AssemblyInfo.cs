@@ -1,0 +1,2 @@
+// Some tests set FORCE12__* environment variables, which every configuration load in the process reads.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

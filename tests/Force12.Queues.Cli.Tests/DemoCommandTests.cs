@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Force12.Queues.Cli.Tests;
+
+/// <summary>
+/// The README's first command, run as a user runs it: the force12 program from the CLI project's own build
+/// output (where the bulbs sample is copied), as a child process with nothing but the .NET SDK.
+/// </summary>
+public sealed class DemoCommandTests
+{
+    [Fact]
+    public async Task Demo_ShortRun_ScalesPodsUpProcessesMessagesAndLeavesNothingRunning()
+    {
+        var cli = CliProgram();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { cli, "demo", "--duration", "35", "--port", "18419", "--bulbs", "8000" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(deadline.Token);
+        var output = await stdout + await stderr;
+
+        Assert.True(process.ExitCode == 0, $"force12 demo exited {process.ExitCode}:\n{output}");
+        var processed = Number(output, @"messages: [\d,]+ sent, ([\d,]+) processed");
+        var maxPods = Number(output, @"at most (\d+) at once");
+        Assert.True(processed > 1000, $"only {processed} messages processed:\n{output}");
+        Assert.True(maxPods >= 2, $"the agent never scaled past {maxPods} pod(s):\n{output}");
+        Assert.Empty(RunningSamplePods());
+    }
+
+    private static double Number(string output, string pattern)
+    {
+        var match = Regex.Match(output, pattern);
+        Assert.True(match.Success, $"'{pattern}' not in the demo's output:\n{output}");
+        return double.Parse(match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Processes still running the demo's bulbs sample (they must all be stopped at the end).</summary>
+    private static string[] RunningSamplePods() => Directory.GetDirectories("/proc")
+        .Select(d => Path.Combine(d, "cmdline"))
+        .Select(f => { try { return File.ReadAllText(f).Replace('\0', ' '); } catch (IOException) { return ""; } catch (UnauthorizedAccessException) { return ""; } })
+        .Where(c => c.Contains("samples/bulbs/force12-bulbs", StringComparison.Ordinal))
+        .ToArray();
+
+    /// <summary>force12.dll in the CLI project's build output of the same configuration as this test.</summary>
+    private static string CliProgram()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Force12.Queues.sln")))
+        {
+            root = Path.GetDirectoryName(root.TrimEnd('/')) ?? throw new InvalidOperationException("repository root not found");
+        }
+
+        var cli = Path.Combine(root, "src", "Force12.Queues.Cli", "bin", configuration, "net10.0", "force12.dll");
+        Assert.True(File.Exists(cli), $"{cli} is missing: build the solution first");
+        return cli;
+    }
+}

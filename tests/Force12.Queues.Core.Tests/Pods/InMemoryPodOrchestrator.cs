@@ -1,0 +1,63 @@
+using Force12.Queues.Core.Pods;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Force12.Queues.Core.Tests.Pods;
+
+/// <summary>
+/// The three primitives of <see cref="PodOrchestratorBase"/> over an in-memory table, to test the shared scale, stop
+/// and reconcile logic without a platform. A container named <c>fail</c> makes a pod fail to start.
+/// Each pod takes <see cref="StartTime"/> of fake time to run.
+/// </summary>
+internal sealed class InMemoryPodOrchestrator : PodOrchestratorBase
+{
+    private readonly FakeTimeProvider _time;
+    private int _next;
+
+    public InMemoryPodOrchestrator(FakeTimeProvider time, PodMetrics? metrics = null)
+        : base(NullLogger.Instance, metrics)
+    {
+        _time = time;
+    }
+
+    public static TimeSpan StartTime { get; } = TimeSpan.FromMilliseconds(300);
+
+    public Dictionary<string, PodInfo> Pods { get; } = new(StringComparer.Ordinal);
+
+    public List<string> StopCalls { get; } = [];
+
+    public override string Kind => "memory";
+
+    protected override Task<IReadOnlyList<PodInfo>> ListPodsCoreAsync(string pipeline, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<PodInfo>>(Pods.Values.Where(p => p.Pipeline == pipeline).OrderBy(p => p.CreatedAt).ToList());
+
+    protected override Task<PodInfo> StartPodAsync(PodTemplate podTemplate, CancellationToken cancellationToken)
+    {
+        var id = $"{podTemplate.Pipeline}-{++_next:D3}";
+        if (podTemplate.Containers.Any(c => c.Name == "fail"))
+        {
+            throw new PodStartException(id, "container 'fail' could not start", null);
+        }
+
+        var created = _time.GetUtcNow();
+        _time.Advance(StartTime);
+        var pod = new PodInfo
+        {
+            Id = id,
+            Pipeline = podTemplate.Pipeline,
+            State = PodState.Ready,
+            CreatedAt = created,
+            StartedAt = _time.GetUtcNow(),
+            ReadyAt = _time.GetUtcNow(),
+        };
+        Pods[id] = pod;
+        return Task.FromResult(pod);
+    }
+
+    protected override Task<bool> StopPodAsync(PodInfo pod, CancellationToken cancellationToken)
+    {
+        StopCalls.Add(pod.Id);
+        Pods.Remove(pod.Id);
+        return Task.FromResult(false);
+    }
+}

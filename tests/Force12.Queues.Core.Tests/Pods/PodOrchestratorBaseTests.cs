@@ -1,0 +1,147 @@
+using System.Diagnostics.Metrics;
+using Force12.Queues.Core.Pods;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Force12.Queues.Core.Tests.Pods;
+
+public sealed class PodOrchestratorBaseTests : IDisposable
+{
+    private static readonly PodTemplate Template = new()
+    {
+        Pipeline = "bulbs",
+        Containers = [new ContainerTemplate { Name = "app", Command = "/bin/app" }],
+    };
+
+    private readonly FakeTimeProvider _time = new();
+    private readonly TestMeterFactory _meters = new();
+
+    [Fact]
+    public async Task ScaleAsync_Down_StopsNotReadyThenNewestPods()
+    {
+        var orchestrator = new InMemoryPodOrchestrator(_time);
+        await orchestrator.ScaleAsync(Template, 4);
+        var oldest = orchestrator.Pods["bulbs-001"];
+        orchestrator.Pods[oldest.Id] = oldest with { State = PodState.Running, ReadyAt = null };
+
+        var result = await orchestrator.ScaleAsync(Template, 2);
+
+        Assert.Equal(["bulbs-001", "bulbs-004"], result.Stopped);
+        Assert.Equal(2, result.Running);
+        Assert.Equal(["bulbs-002", "bulbs-003"], orchestrator.Pods.Keys.Order());
+    }
+
+    [Fact]
+    public async Task ScaleAsync_BrokenPod_IsRemovedAndNotCountedAsRunning()
+    {
+        var orchestrator = new InMemoryPodOrchestrator(_time);
+        await orchestrator.ScaleAsync(Template, 3);
+        orchestrator.Pods["bulbs-002"] = orchestrator.Pods["bulbs-002"] with { State = PodState.Exited };
+
+        var result = await orchestrator.ScaleAsync(Template, 3);
+
+        Assert.Equal(["bulbs-002"], result.Removed);
+        Assert.Equal(["bulbs-004"], result.Started.Select(p => p.Id));
+        Assert.Equal(3, result.Running);
+    }
+
+    [Fact]
+    public async Task ScaleAsync_StartFailures_AreReportedNotThrown()
+    {
+        var orchestrator = new InMemoryPodOrchestrator(_time);
+        var failing = Template with { Containers = [new ContainerTemplate { Name = "fail" }] };
+
+        var result = await orchestrator.ScaleAsync(failing, 2);
+
+        Assert.Empty(result.Started);
+        Assert.Equal(2, result.Failures.Count);
+        Assert.All(result.Failures, f => Assert.Contains("failed to start and was removed: container 'fail' could not start", f, StringComparison.Ordinal));
+        Assert.Equal(0, result.Running);
+    }
+
+    [Fact]
+    public async Task ScaleAsync_InvalidTemplate_ThrowsWithEveryError()
+    {
+        var orchestrator = new InMemoryPodOrchestrator(_time);
+
+        var ex = await Assert.ThrowsAsync<PodTemplateException>(() => orchestrator.ScaleAsync(Template with { Pipeline = "", Containers = [] }, 1));
+
+        Assert.Equal(2, ex.Errors.Count);
+    }
+
+    [Fact]
+    public async Task StopPodsAsync_UnknownIds_AreIgnored()
+    {
+        var orchestrator = new InMemoryPodOrchestrator(_time);
+        await orchestrator.ScaleAsync(Template, 2);
+
+        var result = await orchestrator.StopPodsAsync("bulbs", ["bulbs-002", "nope"]);
+
+        Assert.Equal(["bulbs-002"], result.Stopped);
+        Assert.Equal(1, result.Running);
+        Assert.Equal(["bulbs-002"], orchestrator.StopCalls);
+    }
+
+    [Fact]
+    public async Task ScaleAsync_WithMetrics_RecordsTimeToRunningAndReadyOncePerPod()
+    {
+        var measurements = new List<(string Name, double Value, string Phase)>();
+        using var listener = Listen(measurements);
+        var orchestrator = new InMemoryPodOrchestrator(_time, new PodMetrics(_meters));
+        await orchestrator.ScaleAsync(Template, 2);
+        await orchestrator.ScaleAsync(Template with { Containers = [new ContainerTemplate { Name = "fail" }] }, 3);
+
+        await orchestrator.ListPodsAsync("bulbs");
+
+        var starts = measurements.Where(m => m.Name == "force12.pod.start.duration").ToList();
+        Assert.Equal(["ready", "ready", "running", "running"], starts.Select(m => m.Phase).Order());
+        Assert.All(starts, m => Assert.Equal(0.3, m.Value, precision: 6));
+        Assert.Equal(1, measurements.Count(m => m.Name == "force12.pod.start.failures"));
+    }
+
+    public void Dispose() => _meters.Dispose();
+
+    private MeterListener Listen(List<(string Name, double Value, string Phase)> measurements)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Scope == _meters)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((i, value, tags, _) => measurements.Add((i.Name, value, Phase(tags))));
+        listener.SetMeasurementEventCallback<long>((i, value, tags, _) => measurements.Add((i.Name, value, Phase(tags))));
+        listener.Start();
+        return listener;
+    }
+
+    private static string Phase(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key == "phase")
+            {
+                return (string)tag.Value!;
+            }
+        }
+
+        return "";
+    }
+
+    private sealed class TestMeterFactory : IMeterFactory
+    {
+        private readonly List<Meter> _created = [];
+
+        public Meter Create(MeterOptions options)
+        {
+            var meter = new Meter(new MeterOptions(options.Name) { Version = options.Version, Scope = this });
+            _created.Add(meter);
+            return meter;
+        }
+
+        public void Dispose() => _created.ForEach(m => m.Dispose());
+    }
+}

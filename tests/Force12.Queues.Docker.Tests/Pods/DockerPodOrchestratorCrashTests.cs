@@ -1,0 +1,66 @@
+using Docker.DotNet.Models;
+using Force12.Queues.Core.Pods;
+using Force12.Queues.Core.Tests.Pods;
+
+namespace Force12.Queues.Docker.Tests.Pods;
+
+/// <summary>A container that crashes by itself: reconcile replaces its pod and logs why it died.</summary>
+[Collection(DockerdCollectionDefinition.Name)]
+public sealed class DockerPodOrchestratorCrashTests : IAsyncLifetime
+{
+    private readonly DockerFixture _docker;
+    private readonly string _pipeline = "crash-" + Guid.NewGuid().ToString("N")[..8];
+
+    public DockerPodOrchestratorCrashTests(DockerFixture docker)
+    {
+        _docker = docker;
+    }
+
+    [Fact]
+    public async Task Reconcile_ContainerCrashed_ReplacesPodAndLogsExitCodeAndLastOutput()
+    {
+        var logger = new ListLogger<DockerPodOrchestrator>();
+        var orchestrator = new DockerPodOrchestrator(_docker.Client, new DockerOrchestratorOptions(), TimeProvider.System, logger);
+        var crashing = Template(new Dictionary<string, string> { ["PROBE_EXIT_AFTER_MS"] = "1" });
+        var first = (await orchestrator.ScaleAsync(crashing, 1)).Started[0];
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while ((await orchestrator.ListPodsAsync(_pipeline)).Single().State != PodState.Exited)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), "the probe did not crash");
+            await Task.Delay(50);
+        }
+
+        var result = await orchestrator.ReconcileAsync(Template(new Dictionary<string, string>()));
+
+        Assert.Equal([first.Id], result.Removed);
+        Assert.Single(result.Started);
+        var died = Assert.Single(logger.Entries, e => e.EventId == 5100);
+        Assert.Contains("exit code 3", died.Message, StringComparison.Ordinal);
+        Assert.Contains("crashing on purpose", died.Message, StringComparison.Ordinal);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        var containers = await _docker.Client.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["label"] = new Dictionary<string, bool> { [$"{PodLabels.Pipeline}={_pipeline}"] = true },
+            },
+        });
+        foreach (var container in containers)
+        {
+            await _docker.Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
+        }
+    }
+
+    private PodTemplate Template(Dictionary<string, string> environment) => new()
+    {
+        Pipeline = _pipeline,
+        StopGracePeriod = TimeSpan.FromSeconds(2),
+        Containers = [new ContainerTemplate { Name = "app", Image = DockerFixture.ProbeImage, Environment = environment }],
+    };
+}

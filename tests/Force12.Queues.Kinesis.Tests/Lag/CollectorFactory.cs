@@ -1,0 +1,16 @@
+using Force12.Queues.Kinesis.Configuration;
+using Force12.Queues.Kinesis.Lag;
+using Force12.Queues.Kinesis.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Force12.Queues.Kinesis.Tests.Lag;
+
+internal static class CollectorFactory
+{
+    public static KinesisLagCollector Create(string stream, string table, Func<KinesisLagCollectorOptions, KinesisLagCollectorOptions>? tune = null, TimeProvider? time = null)
+    {
+        var options = AwsTestServices.SourceOptions(stream, table);
+        options = options with { Collector = tune?.Invoke(options.Collector) ?? options.Collector };
+        return new KinesisSource(options).CreateKinesisCollector(time ?? TimeProvider.System, NullLoggerFactory.Instance);
+    }
+}
