@@ -20,6 +20,8 @@ public class LightbulbCodecBenchmarks
     private readonly byte[] _buffer = new byte[128];
     private byte[] _json = [];
     private byte[] _binary = [];
+    private ILightbulbEventCodec _codec = JsonLightbulbCodec.Instance;
+    private byte[] _encoded = [];
 
     [Params("json", "binary")]
     public string Codec { get; set; } = "json";
@@ -30,11 +32,13 @@ public class LightbulbCodecBenchmarks
         _json = _buffer[..JsonLightbulbCodec.Instance.Encode(_event, _buffer)];
         _binary = _buffer[..BinaryLightbulbCodec.Instance.Encode(_event, _buffer)];
         Console.WriteLine($"// sizes: json {_json.Length} bytes, binary {_binary.Length} bytes");
+        _codec = LightbulbCodecs.ByName(Codec)!;
+        _encoded = Codec == "json" ? _json : _binary;
     }
 
     [Benchmark]
-    public int Encode() => LightbulbCodecs.ByName(Codec)!.Encode(_event, _buffer);
+    public int Encode() => _codec.Encode(_event, _buffer);
 
     [Benchmark]
-    public LightbulbEvent Decode() => Codec == "json" ? JsonLightbulbCodec.Instance.Decode(_json) : BinaryLightbulbCodec.Instance.Decode(_binary);
+    public LightbulbEvent Decode() => _codec.Decode(_encoded);
 }

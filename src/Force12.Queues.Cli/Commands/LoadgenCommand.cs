@@ -42,6 +42,7 @@ internal static class LoadgenCommand
             MaxRate = parseResult.GetValue(o.MaxRate),
             Period = Duration(parseResult.GetValue(o.Period), "--period", TimeSpan.FromSeconds(60), errors)!.Value,
             Seed = parseResult.GetValue(o.Seed),
+            PodThroughput = parseResult.GetValue(o.PodThroughput),
             TraceFile = parseResult.GetValue(o.Trace)?.FullName,
         };
         var rate = RatePatternFactory.Create(spec, errors);

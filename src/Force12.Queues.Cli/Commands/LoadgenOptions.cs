@@ -10,7 +10,7 @@ internal sealed class LoadgenOptions
 
     public Option<string> Topic { get; } = new("--topic", "-t") { Description = "Topic to produce to (it must exist).", Required = true };
 
-    public Option<string> Pattern { get; } = new("--pattern", "-p") { Description = $"Demand pattern: {string.Join(", ", RatePatternSpec.Patterns)}.", DefaultValueFactory = _ => "constant" };
+    public Option<string> Pattern { get; } = new("--pattern", "-p") { Description = $"Demand pattern: {string.Join(", ", RatePatternSpec.Patterns)} (the simulator traces: sim:dusk, sim:steps, sim:diurnal, sim:random).", DefaultValueFactory = _ => "constant" };
 
     public Option<double> Rate { get; } = new("--rate", "-r") { Description = "Events per second: the constant rate, the step's low rate, the dusk baseline, the random walk's start.", DefaultValueFactory = _ => 1000 };
 
@@ -42,6 +42,8 @@ internal sealed class LoadgenOptions
 
     public Option<FileInfo?> Trace { get; } = new("--trace") { Description = "trace: CSV file of seconds,rate rows." };
 
+    public Option<double> PodThroughput { get; } = new("--pod-throughput") { Description = "sim:NAME patterns: one pod's events per second (the simulator's random trace is in pods).", DefaultValueFactory = _ => 1000 };
+
     public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the bulbs chosen and the random walk.", DefaultValueFactory = _ => 1UL };
 
     public Option<string> Encoding { get; } = new("--encoding") { Description = "Message encoding: json or binary.", DefaultValueFactory = _ => "json" };
@@ -55,6 +57,6 @@ internal sealed class LoadgenOptions
     public IEnumerable<Option> All =>
     [
         BootstrapServers, Topic, Pattern, Rate, Duration, MaxEvents, Endless, StepTo, StepAt, StepHold, Bulbs, BulbsPerHome,
-        SpikeAt, SpikeLength, MinRate, MaxRate, Period, Trace, Seed, Encoding, FirstSequence, AckLog, Output,
+        SpikeAt, SpikeLength, MinRate, MaxRate, Period, Trace, PodThroughput, Seed, Encoding, FirstSequence, AckLog, Output,
     ];
 }

@@ -54,21 +54,18 @@ public sealed class KafkaLoadSink : ILoadSink
     public LoadSinkCounters Counters { get; } = new();
 
     /// <inheritdoc />
-    public async ValueTask SendAsync(long sequence, byte[] key, byte[] value, CancellationToken cancellationToken)
+    public ValueTask SendAsync(long sequence, byte[] key, byte[] value, CancellationToken cancellationToken)
     {
         var message = new Message<byte[], byte[]> { Key = key, Value = value };
         var handler = _onAcknowledged is null ? _countOnly : report => Count(report, sequence);
-        while (true)
+        try
         {
-            try
-            {
-                _producer.Produce(_topic, message, handler);
-                return;
-            }
-            catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(1), _time, cancellationToken).ConfigureAwait(false);
-            }
+            _producer.Produce(_topic, message, handler);
+            return ValueTask.CompletedTask;
+        }
+        catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+        {
+            return RetryWhileFullAsync(message, handler, cancellationToken);
         }
     }
 
@@ -81,6 +78,25 @@ public sealed class KafkaLoadSink : ILoadSink
     {
         _producer.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask RetryWhileFullAsync(
+        Message<byte[], byte[]> message, Action<DeliveryReport<byte[], byte[]>> handler, CancellationToken cancellationToken)
+    {
+        // The producer's buffer is full: wait for deliveries to make room (back-pressure), then try again.
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(1), _time, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                _producer.Produce(_topic, message, handler);
+                return;
+            }
+            catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                // still full
+            }
+        }
     }
 
     private void Count(DeliveryReport<byte[], byte[]> report) => Count(report, null);

@@ -45,8 +45,12 @@ public sealed class LoadGenerator
                 {
                     var next = _events.Next();
                     var length = _options.Codec.Encode(next, buffer);
-                    await _sink.SendAsync(next.Sequence, Events.LightbulbKey.Encode(next.BulbId), buffer[..length], cancellationToken)
-                        .ConfigureAwait(false);
+                    var send = _sink.SendAsync(next.Sequence, Events.LightbulbKey.Encode(next.BulbId), buffer[..length], cancellationToken);
+                    if (!send.IsCompletedSuccessfully)
+                    {
+                        await send.ConfigureAwait(false);
+                    }
+
                     sent++;
                 }
 

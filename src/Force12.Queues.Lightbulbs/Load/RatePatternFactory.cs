@@ -23,6 +23,7 @@ public static class RatePatternFactory
             "diurnal" => Diurnal(spec, errors, before),
             "random-walk" => RandomWalk(spec, errors, before),
             "trace" => Trace(spec, errors, before),
+            _ when spec.Pattern.StartsWith("sim:", StringComparison.Ordinal) => Simulated(spec, errors),
             _ => Unknown(spec, errors),
         };
         return errors.Count > before ? null : rate;
@@ -124,6 +125,18 @@ public static class RatePatternFactory
             errors.Add($"--trace '{spec.TraceFile}': {e.Message}");
             return null;
         }
+    }
+
+    private static SimulationTraceRate? Simulated(RatePatternSpec spec, List<string> errors)
+    {
+        var name = spec.Pattern[4..];
+        var rate = SimulationTraceRate.Create(name, spec.PodThroughput, spec.Seed, spec.Duration);
+        if (rate is null)
+        {
+            errors.Add($"--pattern '{spec.Pattern}': no simulator trace '{name}' (known: {string.Join(", ", Simulation.Traces.TraceCatalog.Names.Select(n => "sim:" + n))})");
+        }
+
+        return rate;
     }
 
     private static IRateFunction? Unknown(RatePatternSpec spec, List<string> errors)

@@ -7,7 +7,7 @@ namespace Force12.Queues.Lightbulbs.Load;
 public sealed record RatePatternSpec
 {
     /// <summary>Names accepted by <see cref="Pattern"/>.</summary>
-    public static readonly IReadOnlyList<string> Patterns = ["constant", "step", "dusk", "diurnal", "random-walk", "trace"];
+    public static readonly IReadOnlyList<string> Patterns = ["constant", "step", "dusk", "diurnal", "random-walk", "trace", "sim:<simulator trace>"];
 
     /// <summary>One of <see cref="Patterns"/>. Default <c>constant</c>.</summary>
     public string Pattern { get; init; } = "constant";
@@ -53,6 +53,9 @@ public sealed record RatePatternSpec
 
     /// <summary>Seed of the random walk (and of the bulbs chosen). Default 1.</summary>
     public ulong Seed { get; init; } = 1;
+
+    /// <summary>sim:NAME patterns: one pod's events per second (the simulator's random trace is in pods). Default 1000.</summary>
+    public double PodThroughput { get; init; } = 1000;
 
     /// <summary>Trace: CSV file of <c>seconds,rate</c> rows. Required for <c>trace</c>.</summary>
     public string? TraceFile { get; init; }

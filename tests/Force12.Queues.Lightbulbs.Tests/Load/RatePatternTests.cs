@@ -81,4 +81,29 @@ public sealed class RatePatternTests
 
         Assert.Equal("perSecond", error.ParamName);
     }
+
+    [Fact]
+    public void RatePatternFactory_SimulatorStepsTrace_FollowsTheSimulatorsShape()
+    {
+        var errors = new List<string>();
+
+        var rate = RatePatternFactory.Create(new RatePatternSpec { Pattern = "sim:steps" }, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(1000, rate!.RateAt(TimeSpan.FromMinutes(1)));
+        Assert.Equal(5000, rate.RateAt(TimeSpan.FromMinutes(6)));
+        Assert.Equal(TimeSpan.FromMinutes(30), rate.Duration);
+    }
+
+    [Fact]
+    public void RatePatternFactory_UnknownSimulatorTraceAndBadRate_ReportsBoth()
+    {
+        var errors = new List<string>();
+
+        var rate = RatePatternFactory.Create(new RatePatternSpec { Pattern = "sim:nope", Rate = -1 }, errors);
+
+        Assert.Null(rate);
+        Assert.Contains(errors, e => e.StartsWith("--rate must be", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("--pattern 'sim:nope': no simulator trace 'nope' (known: ", StringComparison.Ordinal));
+    }
 }

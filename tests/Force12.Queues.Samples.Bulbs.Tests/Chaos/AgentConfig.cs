@@ -15,12 +15,12 @@ internal static class AgentConfig
             http:
               address: 127.0.0.1:{{httpPort}}
             capacity:
-              podSlots: 8
+              podSlots: 10
             pipelines:
               {{Pipeline}}:
                 sla: 5s
                 minPods: 1
-                maxPods: 6
+                maxPods: 8
                 perPodThroughput: {{1000 / workMs * 0.8}}
                 scaleDownStabilisation: 10s
                 source:

@@ -10,13 +10,13 @@ internal sealed record ChaosSettings
 {
     public int Events { get; init; } = 100_000;
 
-    public TimeSpan Budget { get; init; } = TimeSpan.FromMinutes(4);
+    public TimeSpan Budget { get; init; } = TimeSpan.FromMinutes(6);
 
     /// <summary>Time between two SIGKILLs of a random pod.</summary>
-    public TimeSpan KillEvery { get; init; } = TimeSpan.FromSeconds(4);
+    public TimeSpan KillEvery { get; init; } = TimeSpan.FromSeconds(8);
 
     /// <summary>Simulated work per message in a processor: one pod handles at most 1000 / this per second.</summary>
-    public double WorkMs { get; init; } = 2;
+    public double WorkMs { get; init; } = 1;
 
     public static ChaosSettings FromEnvironment()
     {

@@ -49,7 +49,7 @@ public sealed class ChaosTests(KafkaFixture kafka, ITestOutputHelper log) : IDis
                 stop.Token.ThrowIfCancellationRequested();
                 await Task.Delay(TimeSpan.FromSeconds(1), stop.Token);
                 var pods = await orchestrator.ListPodsAsync(AgentConfig.Pipeline, stop.Token);
-                podCounts.Add(pods.Count(p => p.State == PodState.Running));
+                podCounts.Add(pods.Count(p => p.State is PodState.Running or PodState.Ready));
                 var elapsed = TimeProvider.System.GetElapsedTime(started);
                 if (elapsed >= nextKill && KillRandomProcessor(pods, kills))
                 {
@@ -110,7 +110,7 @@ public sealed class ChaosTests(KafkaFixture kafka, ITestOutputHelper log) : IDis
     {
         var time = TimeProvider.System;
         var sink = new KafkaLoadSink(new KafkaLoadSinkOptions { BootstrapServers = kafka.BootstrapServers, Topic = topic }, time, ackLog.Append);
-        var rate = new DiurnalRate(min: 300, max: 2400, period: TimeSpan.FromSeconds(60), duration: null);
+        var rate = new DiurnalRate(min: 200, max: 2000, period: TimeSpan.FromSeconds(60), duration: null);
         var generator = new LoadGenerator(
             new LoadGeneratorOptions { Rate = rate, MaxEvents = settings.Events, ProgressInterval = TimeSpan.FromSeconds(1) },
             new LightbulbEventFactory(10_000, 4, 0, new SplitMix64(42), time),
@@ -128,7 +128,7 @@ public sealed class ChaosTests(KafkaFixture kafka, ITestOutputHelper log) : IDis
 
     private static bool KillRandomProcessor(IReadOnlyList<PodInfo> pods, int kills)
     {
-        var running = pods.Where(p => p.State == PodState.Running).ToArray();
+        var running = pods.Where(p => p.State is PodState.Running or PodState.Ready).ToArray();
         if (running.Length == 0)
         {
             return false;
