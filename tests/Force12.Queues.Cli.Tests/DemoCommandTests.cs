@@ -14,7 +14,7 @@ public sealed class DemoCommandTests
     {
         var cli = CliProgram();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { cli, "demo", "--duration", "35", "--port", "18419", "--bulbs", "8000" })
+        foreach (var arg in new[] { cli, "demo", "--duration", "35", "--port", FreePort(), "--bulbs", "8000" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -39,6 +39,13 @@ public sealed class DemoCommandTests
         var match = Regex.Match(output, pattern);
         Assert.True(match.Success, $"'{pattern}' not in the demo's output:\n{output}");
         return double.Parse(match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Processes still running the demo's bulbs sample (they must all be stopped at the end).</summary>

@@ -39,7 +39,16 @@ internal sealed class DemoRunner(DemoOptions options, IAnsiConsole console, Text
                 register(services);
                 services.AddSingleton<IControlLoopObserver>(counters);
             }, logging => logging.SetMinimumLevel(LogLevel.None));
-            await agent.StartAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await agent.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                await output.WriteLineAsync($"cannot serve the live page on {configuration.HttpAddress}: {e.Message}; choose another port with --port").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+
             var board = agent.Services.GetRequiredService<AgentStatusBoard>();
             var page = new Uri($"http://{configuration.HttpAddress}/");
 
