@@ -29,7 +29,7 @@ builder.Logging.AddSimpleConsole(o =>
     o.TimestampFormat = "HH:mm:ss.fff ";
 });
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
-var settings = new SampleSettings(builder.Configuration);
+var settings = new SampleSettings(builder.Configuration, Environment.GetEnvironmentVariable("FORCE12_POD"));
 var valid = configure(builder, settings);
 if (!valid || settings.Errors.Count > 0)
 {

@@ -7,7 +7,7 @@ namespace Force12.Queues.Samples.Bulbs;
 /// Reads the sample's settings (environment variables such as <c>BULBS_KAFKA</c>, or <c>--BULBS_KAFKA=...</c> on the
 /// command line) and collects an error, naming the variable, for every value it cannot use.
 /// </summary>
-internal sealed class SampleSettings(IConfiguration configuration)
+internal sealed class SampleSettings(IConfiguration configuration, string? pod = null)
 {
     public List<string> Errors { get; } = [];
 
@@ -24,7 +24,11 @@ internal sealed class SampleSettings(IConfiguration configuration)
             return fallback;
         }
 
-        return value.Trim();
+        // "{pod}" names this pod (FORCE12_POD, set by every orchestrator), so pods that share a folder or a
+        // network namespace can still keep per-pod paths apart, e.g. unix:/run/force12/{pod}.sock.
+        return pod is { Length: > 0 }
+            ? value.Trim().Replace("{pod}", pod, StringComparison.Ordinal)
+            : value.Trim();
     }
 
     public int Whole(string name, int fallback, int min)

@@ -12,9 +12,45 @@ public sealed class DemoCommandTests
     [Fact]
     public async Task Demo_ShortRun_ScalesPodsUpProcessesMessagesAndLeavesNothingRunning()
     {
-        var cli = CliProgram();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { cli, "demo", "--duration", "35", "--port", FreePort(), "--bulbs", "8000" })
+        var output = await RunDemoAsync();
+
+        AssertScaledAndProcessed(output);
+        Assert.Empty(RunningSamplePods());
+    }
+
+    [Fact]
+    public async Task Demo_OnDocker_ScalesContainersAndRemovesThemAll()
+    {
+        var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(CliProgram())!, "..", "..", "..", "..", ".."));
+        var build = await RunAsync("bash", [Path.Combine(root, "scripts", "build-images.sh"), Path.Combine(root, "src", "Force12.Queues.Samples.Bulbs"), "force12/bulbs:dev"], TimeSpan.FromMinutes(5));
+        Assert.True(build.ExitCode == 0, $"building the bulbs image failed (is dockerd running? scripts/setup.sh starts it):\n{build.Output}");
+
+        var output = await RunDemoAsync("--orchestrator", "docker");
+
+        AssertScaledAndProcessed(output);
+        var left = await RunAsync("docker", ["ps", "-aq", "--filter", "label=force12.pipeline=bulbs"], TimeSpan.FromMinutes(1));
+        Assert.True(left.ExitCode == 0 && left.Output.Trim().Length == 0, $"containers left behind: {left.Output}");
+    }
+
+    private static async Task<string> RunDemoAsync(params string[] extra)
+    {
+        var (exitCode, output) = await RunAsync("dotnet", [CliProgram(), "demo", "--duration", "35", "--port", FreePort(), "--bulbs", "8000", .. extra], TimeSpan.FromMinutes(3));
+        Assert.True(exitCode == 0, $"force12 demo exited {exitCode}:\n{output}");
+        return output;
+    }
+
+    private static void AssertScaledAndProcessed(string output)
+    {
+        var processed = Number(output, @"messages: [\d,]+ sent, ([\d,]+) processed");
+        var maxPods = Number(output, @"at most (\d+) at once");
+        Assert.True(processed > 1000, $"only {processed} messages processed:\n{output}");
+        Assert.True(maxPods >= 2, $"the agent never scaled past {maxPods} pod(s):\n{output}");
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string program, string[] args, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
@@ -22,16 +58,9 @@ public sealed class DemoCommandTests
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var deadline = new CancellationTokenSource(timeout);
         await process.WaitForExitAsync(deadline.Token);
-        var output = await stdout + await stderr;
-
-        Assert.True(process.ExitCode == 0, $"force12 demo exited {process.ExitCode}:\n{output}");
-        var processed = Number(output, @"messages: [\d,]+ sent, ([\d,]+) processed");
-        var maxPods = Number(output, @"at most (\d+) at once");
-        Assert.True(processed > 1000, $"only {processed} messages processed:\n{output}");
-        Assert.True(maxPods >= 2, $"the agent never scaled past {maxPods} pod(s):\n{output}");
-        Assert.Empty(RunningSamplePods());
+        return (process.ExitCode, await stdout + await stderr);
     }
 
     private static double Number(string output, string pattern)

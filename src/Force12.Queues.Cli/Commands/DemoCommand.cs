@@ -16,10 +16,12 @@ internal static class DemoCommand
         var bulbs = new Option<int>("--bulbs") { Description = "Bulbs that switch on in the dusk spike (20 s in, over 40 s).", DefaultValueFactory = _ => defaults.Bulbs };
         var partitions = new Option<int>("--partitions") { Description = "Partitions of the bulbs topic: the most pods that can help.", DefaultValueFactory = _ => defaults.Partitions };
         var work = new Option<double>("--work-ms") { Description = "Work per message in each pod, in milliseconds (sets one pod's throughput).", DefaultValueFactory = _ => defaults.WorkMilliseconds };
+        var orchestrator = new Option<string>("--orchestrator") { Description = "process (pods are local processes; needs only the .NET SDK) or docker (real containers of the force12/bulbs:dev image; needs dockerd).", DefaultValueFactory = _ => defaults.Orchestrator };
+        orchestrator.AcceptOnlyFromAmong("process", "docker");
         var seed = new Option<ulong>("--seed") { Description = "Seed of the random demand between spikes.", DefaultValueFactory = _ => defaults.Seed };
-        var command = new Command("demo", "Run the whole loop on embedded defaults: embedded Kafka, lightbulb events with random demand and a dusk spike, the bulbs sample pipeline as local process pods scaled by the agent, a live terminal view and the live page. Stops everything it started and prints a summary.")
+        var command = new Command("demo", "Run the whole loop on embedded defaults: embedded Kafka, lightbulb events with random demand and a dusk spike, the bulbs sample pipeline as pods (local processes, or Docker containers) scaled by the agent, a live terminal view and the live page. Stops everything it started and prints a summary.")
         {
-            duration, port, sla, bulbs, partitions, work, seed,
+            duration, port, sla, bulbs, partitions, work, orchestrator, seed,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -66,6 +68,7 @@ internal static class DemoCommand
                 Partitions = parseResult.GetValue(partitions),
                 WorkMilliseconds = parseResult.GetValue(work),
                 Seed = parseResult.GetValue(seed),
+                Orchestrator = parseResult.GetValue(orchestrator)!,
             };
             var output = parseResult.InvocationConfiguration.Output;
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });

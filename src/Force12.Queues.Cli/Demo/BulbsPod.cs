@@ -9,25 +9,38 @@ namespace Force12.Queues.Cli.Demo;
 /// </summary>
 internal static class BulbsPod
 {
-    public static Dictionary<string, string> Settings(DemoOptions options, string bootstrapServers, string topic, string auditDirectory)
+    /// <summary>The image <c>--orchestrator docker</c> runs; build it with scripts/build-images.sh.</summary>
+    public const string Image = "force12/bulbs:dev";
+
+    /// <summary>
+    /// Pod settings for the process orchestrator (the sample program from this build, a unix socket in the pod's
+    /// folder) or for Docker (the <see cref="Image"/> on the host network, so the processor reaches the embedded
+    /// Kafka on 127.0.0.1, with a socket per pod in a folder shared by bind mount).
+    /// </summary>
+    public static Dictionary<string, string> Settings(DemoOptions options, string bootstrapServers, string topic, string stateDirectory)
     {
-        var (command, firstArgs) = SampleProgram();
-        var settings = new Dictionary<string, string>
+        var docker = options.Orchestrator == "docker";
+        var shared = Path.Combine(stateDirectory, "shared");
+        Directory.CreateDirectory(Path.Combine(shared, "audit"));
+        var stateCache = docker ? "unix:/run/force12/{pod}.sock" : "unix:../state.sock";
+        var settings = new Dictionary<string, string> { ["stopGracePeriod"] = "10s" };
+        if (docker)
         {
-            ["stopGracePeriod"] = "10s",
-        };
-        AddContainer(settings, 0, "state-cache", command, firstArgs, "state-cache", new Dictionary<string, string>
+            settings["network"] = "host";
+        }
+
+        AddContainer(settings, 0, "state-cache", docker, shared, new Dictionary<string, string>
         {
-            ["BULBS_STATE_CACHE"] = "unix:../state.sock",
+            ["BULBS_STATE_CACHE"] = stateCache,
         });
-        AddContainer(settings, 1, "processor", command, firstArgs, "processor", new Dictionary<string, string>
+        AddContainer(settings, 1, "processor", docker, shared, new Dictionary<string, string>
         {
             ["BULBS_KAFKA"] = bootstrapServers,
             ["BULBS_TOPIC"] = topic,
             ["BULBS_GROUP"] = "bulbs",
             ["BULBS_WORK_MS"] = options.WorkMilliseconds.ToString(CultureInfo.InvariantCulture),
-            ["BULBS_STATE_CACHE"] = "unix:../state.sock",
-            ["BULBS_AUDIT_DIR"] = auditDirectory,
+            ["BULBS_STATE_CACHE"] = stateCache,
+            ["BULBS_AUDIT_DIR"] = docker ? "/run/force12/audit" : Path.Combine(shared, "audit"),
         });
         return settings;
     }
@@ -52,12 +65,25 @@ internal static class BulbsPod
         return (dotnet, [dll]);
     }
 
-    private static void AddContainer(Dictionary<string, string> settings, int index, string name, string command, string[] firstArgs, string role, Dictionary<string, string> environment)
+    private static void AddContainer(Dictionary<string, string> settings, int index, string role, bool docker, string shared, Dictionary<string, string> environment)
     {
         var prefix = $"containers:{index}:";
-        settings[prefix + "name"] = name;
-        settings[prefix + "command"] = command;
-        var args = firstArgs.Append(role).ToArray();
+        settings[prefix + "name"] = role;
+        string[] args;
+        if (docker)
+        {
+            settings[prefix + "image"] = Image;
+            settings[prefix + "mounts:0:hostPath"] = shared;
+            settings[prefix + "mounts:0:containerPath"] = "/run/force12";
+            args = [role];
+        }
+        else
+        {
+            var (command, firstArgs) = SampleProgram();
+            settings[prefix + "command"] = command;
+            args = [.. firstArgs, role];
+        }
+
         for (var i = 0; i < args.Length; i++)
         {
             settings[$"{prefix}args:{i}"] = args[i];

@@ -27,6 +27,12 @@ internal sealed class DemoRunner(DemoOptions options, IAnsiConsole console, Text
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        if (options.Orchestrator == "docker" && await DockerImageCheck.ProblemAsync(BulbsPod.Image, cancellationToken).ConfigureAwait(false) is { } problem)
+        {
+            await output.WriteLineAsync($"cannot run the demo on Docker: {problem}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+
         var stateDirectory = Directory.CreateTempSubdirectory("force12-demo-").FullName;
         try
         {
@@ -117,7 +123,7 @@ internal sealed class DemoRunner(DemoOptions options, IAnsiConsole console, Text
     /// <summary>The demo's pipeline, read through the same configuration reader as <c>force12 run</c>.</summary>
     private AgentConfiguration Configure(string bootstrapServers, string stateDirectory, out Action<IServiceCollection> register)
     {
-        var pod = BulbsPod.Settings(options, bootstrapServers, Topic, Path.Combine(stateDirectory, "audit"));
+        var pod = BulbsPod.Settings(options, bootstrapServers, Topic, stateDirectory);
         var settings = new Dictionary<string, string?>
         {
             ["pollInterval"] = "1s",

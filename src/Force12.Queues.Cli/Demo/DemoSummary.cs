@@ -81,6 +81,6 @@ internal sealed record DemoSummary
             yield return "warning: no pod ever ran; the bulbs sample pods failed to start (their logs are in the pods' folders while the demo runs)";
         }
         yield return string.Create(c, $"pods: {PodSeconds:N0} pod-seconds, at most {MaxPods} at once");
-        yield return string.Create(c, $"scale actions: {PodsStarted} pods started, {PodsStopped} stopped");
+        yield return string.Create(c, $"scale actions while running: {PodsStarted} pods started, {PodsStopped} stopped (every pod is stopped at the end)");
     }
 }
