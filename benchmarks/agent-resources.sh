@@ -62,7 +62,7 @@ for ((i = 0; i < pipelines; i++)); do
   consumers+=($!)
 done
 committed() { "$force12" lag --bootstrap-servers "$bootstrap" --group "g$1" --topic "p$1" --output json 2>/dev/null \
-  | grep -o '"committed":[0-9]*' | awk -F: '{ s += $2 } END { print s + 0 }'; }
+  | grep -o '"committedOffset":[0-9]*' | awk -F: '{ s += $2 } END { print s + 0 }'; }
 for ((i = 0; i < pipelines; i++)); do
   for _ in $(seq 120); do (($(committed "$i") >= 2000)) && break; sleep 0.5; done
 done
