@@ -10,14 +10,14 @@
 #    consume and commit them, then produces 1,000 more, so every group has committed offsets and a backlog.
 # 3. Writes a configuration (kafka sources with explicit topics, process orchestrator, pods a `sleep`,
 #    minPods 1, maxPods 1), starts `force12 run -c FILE --stop-pods-on-exit`, waits --warmup seconds
-#    (default 20) and checks through /api/status that every pipeline collects.
+#    (default 60: methods called once per tick reach the tier-1 JIT after about 30 ticks) and checks through /api/status that every pipeline collects.
 # 4. Samples VmRSS of the agent process from /proc every second for --measure seconds (default 60) and
 #    reads utime+stime before and after: prints peak and mean RSS and CPU as % of one core.
 # Everything it started is stopped at the end (by pid). Exit code 0 when measured (whether or not the
 # targets were met), 1 on failure.
 set -euo pipefail
 
-pipelines=10 partitions=100 warmup=20 measure=60
+pipelines=10 partitions=100 warmup=60 measure=60
 while (($#)); do
   case "$1" in
     --pipelines) pipelines=$2; shift 2 ;;
