@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Resident memory and CPU of the agent (`force12 run`) at 1 s polling with 10 pipelines x 100 partitions
+# (issue 8; targets: under 80 MB RSS and under 2% of one core).
+#
+#   benchmarks/agent-resources.sh [--pipelines N] [--partitions N] [--warmup SECONDS] [--measure SECONDS]
+#
+# 1. Builds force12 (Release) and starts the embedded Kafka in a process of its own (`force12 kafka-mock`)
+#    with one topic p<i> of --partitions partitions per pipeline.
+# 2. Per pipeline: produces 2,000 events (`force12 loadgen`), lets a bulbs processor (consumer group g<i>)
+#    consume and commit them, then produces 1,000 more, so every group has committed offsets and a backlog.
+# 3. Writes a configuration (kafka sources with explicit topics, process orchestrator, pods a `sleep`,
+#    minPods 1, maxPods 1), starts `force12 run -c FILE --stop-pods-on-exit`, waits --warmup seconds
+#    (default 60: methods called once per tick reach the tier-1 JIT after about 30 ticks) and checks through /api/status that every pipeline collects.
+# 4. Samples VmRSS of the agent process from /proc every second for --measure seconds (default 60) and
+#    reads utime+stime before and after: prints peak and mean RSS and CPU as % of one core.
+# Everything it started is stopped at the end (by pid). Exit code 0 when measured (whether or not the
+# targets were met), 1 on failure.
+set -euo pipefail
+
+pipelines=10 partitions=100 warmup=60 measure=60
+while (($#)); do
+  case "$1" in
+    --pipelines) pipelines=$2; shift 2 ;;
+    --partitions) partitions=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --measure) measure=$2; shift 2 ;;
+    *) echo "usage: $0 [--pipelines N] [--partitions N] [--warmup SECONDS] [--measure SECONDS]" >&2; exit 2 ;;
+  esac
+done
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d /tmp/force12-agent-bench.XXXXXX)
+pids=()
+cleanup() {
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "building force12 (Release)..."
+dotnet build "$root/src/Force12.Queues.Cli" -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
+bin="$root/src/Force12.Queues.Cli/bin/Release/net10.0"
+force12="$bin/force12"
+bulbs="$bin/samples/bulbs/force12-bulbs"
+
+topics=()
+for ((i = 0; i < pipelines; i++)); do topics+=(--topic "p$i:$partitions"); done
+"$force12" kafka-mock "${topics[@]}" >"$work/kafka.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do grep -q '^bootstrap: ' "$work/kafka.log" && break; sleep 0.1; done
+bootstrap=$(sed -n 's/^bootstrap: //p' "$work/kafka.log")
+[[ -n $bootstrap ]] || { cat "$work/kafka.log" >&2; echo "kafka-mock did not start" >&2; exit 1; }
+echo "kafka-mock on $bootstrap: $pipelines topics x $partitions partitions"
+
+echo "producing and committing (consumer group g<i> per topic)..."
+consumers=()
+for ((i = 0; i < pipelines; i++)); do
+  "$force12" loadgen -b "$bootstrap" -t "p$i" -r 5000 -n 2000 --first-sequence $((i * 1000000)) >/dev/null
+  BULBS_KAFKA=$bootstrap BULBS_TOPIC="p$i" BULBS_GROUP="g$i" BULBS_STATE_CACHE=none BULBS_WORK_MS=0 \
+    "$bulbs" processor >"$work/consumer-$i.log" 2>&1 &
+  consumers+=($!)
+done
+committed() { "$force12" lag --bootstrap-servers "$bootstrap" --group "g$1" --topic "p$1" --output json 2>/dev/null \
+  | grep -o '"committedOffset":[0-9]*' | awk -F: '{ s += $2 } END { print s + 0 }'; }
+for ((i = 0; i < pipelines; i++)); do
+  for _ in $(seq 120); do (($(committed "$i") >= 2000)) && break; sleep 0.5; done
+done
+for pid in "${consumers[@]}"; do kill "$pid"; done
+for pid in "${consumers[@]}"; do wait "$pid" || true; done
+for ((i = 0; i < pipelines; i++)); do
+  "$force12" loadgen -b "$bootstrap" -t "p$i" -r 5000 -n 1000 --first-sequence $((i * 1000000 + 2000)) >/dev/null
+done
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 18412)
+config="$work/agent.yaml"
+{
+  echo "pollInterval: 1s"
+  echo "http:"
+  echo "  address: 127.0.0.1:$port"
+  echo "capacity:"
+  echo "  podSlots: $pipelines"
+  echo "pipelines:"
+  for ((i = 0; i < pipelines; i++)); do
+    cat <<YAML
+  p$i:
+    sla: 10s
+    minPods: 1
+    maxPods: 1
+    source:
+      kind: kafka
+      bootstrapServers: $bootstrap
+      group: g$i
+      topics: [p$i]
+    orchestrator: process
+    pod:
+      stopGracePeriod: 2s
+      containers:
+        - name: main
+          command: sleep
+          args: ["3600"]
+YAML
+  done
+} >"$config"
+
+"$force12" run -c "$config" --stop-pods-on-exit >"$work/agent.log" 2>&1 &
+agent=$!
+pids+=($agent)
+echo "agent pid $agent, http 127.0.0.1:$port; warming up ${warmup} s..."
+sleep "$warmup"
+kill -0 "$agent" 2>/dev/null || { cat "$work/agent.log" >&2; echo "the agent exited" >&2; exit 1; }
+status=$(curl -fsS "http://127.0.0.1:$port/api/status")
+collecting=$(grep -o '"backlogMessages":[0-9]*' <<<"$status" | wc -l)
+running=$(grep -o '"runningPods":[0-9]*' <<<"$status" | awk -F: '{ s += $2 } END { print s + 0 }')
+echo "pipelines with a measured backlog: $collecting of $pipelines; running pods: $running"
+((collecting == pipelines)) || { echo "$status" >&2; echo "not every pipeline collects; the measurement would not be representative" >&2; exit 1; }
+
+hz=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$agent/stat"; }
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$agent/status"; }
+ticks0=$(cpu_ticks); t0=$(date +%s.%N)
+peak=0 sum=0 samples=0
+for ((s = 0; s < measure; s++)); do
+  sleep 1
+  kb=$(rss_kb); sum=$((sum + kb)); samples=$((samples + 1)); ((kb > peak)) && peak=$kb
+done
+ticks1=$(cpu_ticks); t1=$(date +%s.%N)
+threads=$(awk '/^Threads:/ { print $2 }' "/proc/$agent/status")
+ticktime=$(curl -fsS "http://127.0.0.1:$port/metrics" | awk '/^force12_tick_duration_seconds_(sum|count) / { v[$1] = $2 } END { if (v["force12_tick_duration_seconds_count"] > 0) printf "%.1f", 1000 * v["force12_tick_duration_seconds_sum"] / v["force12_tick_duration_seconds_count"] }')
+awk -v p="$peak" -v s="$sum" -v n="$samples" -v c=$((ticks1 - ticks0)) -v hz="$hz" -v t0="$t0" -v t1="$t1" \
+  -v pl="$pipelines" -v pa="$partitions" -v th="$threads" -v tt="$ticktime" 'BEGIN {
+  secs = t1 - t0; cpu = 100 * c / hz / secs
+  printf "agent, %d pipelines x %d partitions, 1 s polling, measured over %.1f s after warm-up:\n", pl, pa, secs
+  printf "  RSS peak %.1f MB, mean %.1f MB (target < 80 MB): %s\n", p / 1024, s / n / 1024, (p / 1024 < 80 ? "met" : "MISSED")
+  printf "  CPU %.2f%% of one core (%d ticks of 1/%d s; target < 2%%): %s\n", cpu, c, hz, (cpu < 2 ? "met" : "MISSED")
+  printf "  threads %d, mean tick %s ms\n", th, tt
+}'
