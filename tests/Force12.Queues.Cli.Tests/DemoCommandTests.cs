@@ -15,7 +15,7 @@ public sealed class DemoCommandTests
         var output = await RunDemoAsync();
 
         AssertScaledAndProcessed(output);
-        Assert.Empty(RunningSamplePods());
+        Assert.Empty(RunningSamplePods(Path.Combine(Path.GetDirectoryName(CliProgram())!, "samples", "bulbs")));
     }
 
     [Fact]
@@ -77,11 +77,11 @@ public sealed class DemoCommandTests
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Processes still running the demo's bulbs sample (they must all be stopped at the end).</summary>
-    private static string[] RunningSamplePods() => Directory.GetDirectories("/proc")
+    /// <summary>Processes still running the demo's copy of the bulbs sample (they must all be stopped at the end).</summary>
+    private static string[] RunningSamplePods(string sampleFolder) => Directory.GetDirectories("/proc")
         .Select(d => Path.Combine(d, "cmdline"))
         .Select(f => { try { return File.ReadAllText(f).Replace('\0', ' '); } catch (IOException) { return ""; } catch (UnauthorizedAccessException) { return ""; } })
-        .Where(c => c.Contains("samples/bulbs/force12-bulbs", StringComparison.Ordinal))
+        .Where(c => c.Contains(sampleFolder, StringComparison.Ordinal))
         .ToArray();
 
     /// <summary>force12.dll in the CLI project's build output of the same configuration as this test.</summary>
