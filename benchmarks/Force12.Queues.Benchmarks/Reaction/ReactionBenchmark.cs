@@ -31,6 +31,9 @@ internal sealed class ReactionBenchmark(TextWriter output)
     private const double WorkMilliseconds = 10;
     private const double PodCapacity = 1000 / WorkMilliseconds;
     private const int StepFactor = 5;
+    private const int Batch = 20;
+    private const int SessionTimeoutMs = 6000;
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("FORCE12_REACTION_TRACE") == "1";
     private static readonly int PodsFor5x = (int)Math.Ceiling(StepFactor * PodCapacity / PodCapacity);
 
     public static async Task<int> RunAsync(string[] args)
@@ -91,7 +94,7 @@ internal sealed class ReactionBenchmark(TextWriter output)
                 demand.Rate = PodCapacity;
                 if (!await SettleAsync(board, setting, time, cancellationToken).ConfigureAwait(false))
                 {
-                    await output.WriteLineAsync($"{setting.Name} step {step}: did not settle back to 1x within the deadline; step skipped").ConfigureAwait(false);
+                    await output.WriteLineAsync($"{setting.Name} step {step}: did not settle back to 1x within the deadline ({Describe(board.Current)}); step skipped").ConfigureAwait(false);
                     timedOut++;
                     continue;
                 }
@@ -127,17 +130,22 @@ internal sealed class ReactionBenchmark(TextWriter output)
         }
     }
 
-    /// <summary>Waits (at 1x demand) until a tick shows at most 2 required pods, all of them running, and less than a second of backlog.</summary>
+    /// <summary>Waits (at 1x demand) until a tick shows at most 3 required pods, all of them running, and less than 3 s of 1x demand as backlog.</summary>
     private static async Task<bool> SettleAsync(AgentStatusBoard board, ReactionSetting setting, TimeProvider time, CancellationToken cancellationToken)
     {
         var since = board.Current.Tick;
         var deadline = time.GetTimestamp();
-        while (time.GetElapsedTime(deadline) < setting.PollInterval * 8 + TimeSpan.FromSeconds(60))
+        while (time.GetElapsedTime(deadline) < setting.PollInterval * 4 + TimeSpan.FromSeconds(90))
         {
             foreach (var status in board.Since(since))
             {
                 since = status.Tick;
-                if (status.Pipelines is [var p, ..] && p.RequiredPods <= 2 && p.RunningPods == p.RequiredPods && p.BacklogMessages is { } b && b < PodCapacity)
+                if (Trace)
+                {
+                    Console.WriteLine("  settle " + Describe(status));
+                }
+
+                if (status.Pipelines is [var p, ..] && p.RequiredPods <= 3 && p.RunningPods == p.RequiredPods && p.BacklogMessages is { } b && b < 3 * PodCapacity)
                 {
                     return true;
                 }
@@ -204,6 +212,11 @@ internal sealed class ReactionBenchmark(TextWriter output)
             settings[$"pipelines:{Pipeline}:pod:{key}"] = value;
         }
 
+        // Short batches (20 messages = 0.2 s of work): a consumer-group rebalance after a scale step waits for each
+        // member's batch in flight. The session stays at 6 s (heartbeat 1 s): the broker's minimum session is 6 s.
+        settings[$"pipelines:{Pipeline}:pod:containers:1:env:BULBS_BATCH"] = Batch.ToString(invariant);
+        settings[$"pipelines:{Pipeline}:pod:containers:1:env:BULBS_SESSION_TIMEOUT_MS"] = SessionTimeoutMs.ToString(invariant);
+
         var processes = new ProcessOrchestratorOptions { StateDirectory = Path.Combine(stateDirectory, "pods") };
         register = services => services.AddForce12().AddKafka().AddProcesses(processes);
         var plugins = new ServiceCollection().AddLogging();
@@ -213,6 +226,10 @@ internal sealed class ReactionBenchmark(TextWriter output)
             .Read(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         return result.Configuration ?? throw new InvalidOperationException("invalid benchmark configuration: " + string.Join("; ", result.Errors));
     }
+
+    private static string Describe(AgentStatus status) => status.Pipelines is [var p, ..]
+        ? $"tick {status.Tick}: required {p.RequiredPods}, running {p.RunningPods}, backlog {p.BacklogMessages}, arrival {p.ArrivalRate:0}/s, processing {p.ProcessingRate:0}/s, {p.ReasonCode} {p.CollectorError}"
+        : $"tick {status.Tick}: no pipeline status";
 
     private static int FreePort()
     {
