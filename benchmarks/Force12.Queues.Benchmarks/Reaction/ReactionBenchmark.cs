@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Force12.Queues.Cli.Agent;
+using Force12.Queues.Cli.Demo;
+using Force12.Queues.Core.Agent;
+using Force12.Queues.Core.Configuration;
+using Force12.Queues.Core.Lag;
+using Force12.Queues.Core.Pods;
+using Force12.Queues.Kafka.Configuration;
+using Force12.Queues.Kafka.Embedded;
+using Force12.Queues.Lightbulbs.Load;
+using Force12.Queues.Processes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Force12.Queues.Benchmarks.Reaction;
+
+/// <summary>
+/// Reaction to a demand step: the real agent (embedded Kafka, bulbs sample pods as local processes) sees demand
+/// step from 1x to 5x one pod's capacity. Reacted = the first agent tick at or after the step whose status shows
+/// required pods at least the 5x need, running pods at least the required pods, and a backlog below the previous
+/// tick's. Reaction time = that tick's time minus the step's time.
+/// </summary>
+internal sealed class ReactionBenchmark(TextWriter output)
+{
+    private const string Pipeline = "bulbs";
+    private const string Topic = "bulbs";
+    private const int Partitions = 12;
+    private const double WorkMilliseconds = 10;
+    private const double PodCapacity = 1000 / WorkMilliseconds;
+    private const int StepFactor = 5;
+    private const int Batch = 20;
+    private const int SessionTimeoutMs = 6000;
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("FORCE12_REACTION_TRACE") == "1";
+    private static readonly int PodsFor5x = (int)Math.Ceiling(StepFactor * PodCapacity / PodCapacity);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var steps = Option(args, "--steps", 10);
+        var kedaSteps = Option(args, "--keda-steps", 4);
+        var bench = new ReactionBenchmark(Console.Out);
+        await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"reaction benchmark: one pod = {PodCapacity:0} msg/s ({WorkMilliseconds:0} ms work per message); demand steps {PodCapacity:0} -> {StepFactor * PodCapacity:0} msg/s; reacted = first tick with required >= {PodsFor5x}, running >= required, backlog < previous tick's")).ConfigureAwait(false);
+        var results = new List<ReactionResult>();
+        foreach (var setting in new[] { new ReactionSetting("force12 (1 s polling)", TimeSpan.FromSeconds(1), steps), new ReactionSetting("KEDA-like (30 s poll)", TimeSpan.FromSeconds(30), kedaSteps) })
+        {
+            if (setting.Steps > 0)
+            {
+                results.Add(await bench.MeasureAsync(setting, CancellationToken.None).ConfigureAwait(false));
+            }
+        }
+
+        await Console.Out.WriteLineAsync("--- results").ConfigureAwait(false);
+        foreach (var result in results)
+        {
+            await Console.Out.WriteLineAsync(result.Line()).ConfigureAwait(false);
+        }
+
+        if (results.Count == 2)
+        {
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"ratio KEDA-like / force12: p50 {results[1].Percentile(0.5) / results[0].Percentile(0.5):0.0}x  p95 {results[1].Percentile(0.95) / results[0].Percentile(0.95):0.0}x")).ConfigureAwait(false);
+        }
+
+        var p95 = results.Count > 0 ? results[0].Percentile(0.95) : double.NaN;
+        await Console.Out.WriteLineAsync($"target p95 < 2 s at 1 s polling: {(p95 < 2 && results[0].TimedOut == 0 ? "met" : "MISSED")}").ConfigureAwait(false);
+        return 0;
+    }
+
+    private async Task<ReactionResult> MeasureAsync(ReactionSetting setting, CancellationToken cancellationToken)
+    {
+        var stateDirectory = Directory.CreateTempSubdirectory("force12-reaction-").FullName;
+        try
+        {
+            using var kafka = EmbeddedKafkaCluster.Start(brokers: 1);
+            kafka.CreateTopic(Topic, Partitions);
+            var configuration = Configure(setting, kafka.BootstrapServers, stateDirectory, out var register);
+            await using var agent = AgentHost.Build(configuration, new AgentRunOptions { StopPodsOnExit = true }, register, logging => logging.SetMinimumLevel(LogLevel.None));
+            await agent.StartAsync(cancellationToken).ConfigureAwait(false);
+            var board = agent.Services.GetRequiredService<AgentStatusBoard>();
+            var demand = new ReactionDemand(PodCapacity);
+            var time = TimeProvider.System;
+            var random = new SplitMix64(6);
+            using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await using var sink = new KafkaLoadSink(new KafkaLoadSinkOptions { BootstrapServers = kafka.BootstrapServers, Topic = Topic }, time);
+            var generator = new LoadGenerator(new LoadGeneratorOptions { Rate = demand }, new LightbulbEventFactory(10_000, 10, 1, random, time), sink, time);
+            var load = generator.RunAsync(null, stopLoad.Token);
+            var seconds = new List<double>();
+            var timedOut = 0;
+            for (var step = 1; step <= setting.Steps; step++)
+            {
+                demand.Rate = PodCapacity;
+                if (!await SettleAsync(board, setting, time, cancellationToken).ConfigureAwait(false))
+                {
+                    await output.WriteLineAsync($"{setting.Name} step {step}: did not settle back to 1x within the deadline ({Describe(board.Current)}); step skipped").ConfigureAwait(false);
+                    timedOut++;
+                    continue;
+                }
+
+                // Step at a random phase of the poll interval, as real demand does.
+                await Task.Delay(setting.PollInterval * random.NextDouble(), time, cancellationToken).ConfigureAwait(false);
+                var stepAt = time.GetUtcNow();
+                demand.Rate = StepFactor * PodCapacity;
+                var reacted = await ReactedAsync(board, stepAt, setting.PollInterval * 3 + TimeSpan.FromSeconds(30), time, cancellationToken).ConfigureAwait(false);
+                if (reacted is { } status)
+                {
+                    var s = (status.At - stepAt).TotalSeconds;
+                    seconds.Add(s);
+                    var p = status.Pipelines[0];
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"{setting.Name} step {step}: reacted after {s:0.00} s (tick {status.Tick}: required {p.RequiredPods}, running {p.RunningPods}, backlog {p.BacklogMessages})")).ConfigureAwait(false);
+                }
+                else
+                {
+                    timedOut++;
+                    await output.WriteLineAsync($"{setting.Name} step {step}: no reaction before the deadline").ConfigureAwait(false);
+                }
+            }
+
+            await stopLoad.CancelAsync().ConfigureAwait(false);
+            await load.ConfigureAwait(false);
+            await agent.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            return new ReactionResult(setting, seconds, timedOut);
+        }
+        finally
+        {
+            Directory.Delete(stateDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>Waits (at 1x demand) until a tick shows at most 3 required pods, all of them running, and less than 3 s of 1x demand as backlog.</summary>
+    private static async Task<bool> SettleAsync(AgentStatusBoard board, ReactionSetting setting, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var since = board.Current.Tick;
+        var deadline = time.GetTimestamp();
+        while (time.GetElapsedTime(deadline) < setting.PollInterval * 4 + TimeSpan.FromSeconds(90))
+        {
+            foreach (var status in board.Since(since))
+            {
+                since = status.Tick;
+                if (Trace)
+                {
+                    Console.WriteLine("  settle " + Describe(status));
+                }
+
+                if (status.Pipelines is [var p, ..] && p.RequiredPods <= 3 && p.RunningPods == p.RequiredPods && p.BacklogMessages is { } b && b < 3 * PodCapacity)
+                {
+                    return true;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
+    }
+
+    /// <summary>The first tick at or after <paramref name="stepAt"/> that shows the reaction, or null at the deadline.</summary>
+    private static async Task<AgentStatus?> ReactedAsync(AgentStatusBoard board, DateTimeOffset stepAt, TimeSpan within, TimeProvider time, CancellationToken cancellationToken)
+    {
+        long? previousBacklog = null;
+        var since = 0L;
+        var started = time.GetTimestamp();
+        while (time.GetElapsedTime(started) < within)
+        {
+            foreach (var status in board.Since(since))
+            {
+                since = status.Tick;
+                if (status.Pipelines is not [var p, ..])
+                {
+                    continue;
+                }
+
+                var falling = p.BacklogMessages is { } b && previousBacklog is { } before && b < before;
+                previousBacklog = p.BacklogMessages;
+                if (status.At >= stepAt && falling && p.RequiredPods >= PodsFor5x && p.RunningPods >= p.RequiredPods)
+                {
+                    return status;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    private static AgentConfiguration Configure(ReactionSetting setting, string bootstrapServers, string stateDirectory, out Action<IServiceCollection> register)
+    {
+        var demo = new DemoOptions { Partitions = Partitions, WorkMilliseconds = WorkMilliseconds, Sla = TimeSpan.FromSeconds(10) };
+        var invariant = CultureInfo.InvariantCulture;
+        var settings = new Dictionary<string, string?>
+        {
+            ["pollInterval"] = $"{setting.PollInterval.TotalSeconds.ToString(invariant)}s",
+            ["http:address"] = $"127.0.0.1:{FreePort()}",
+            ["capacity:podSlots"] = Partitions.ToString(invariant),
+            [$"pipelines:{Pipeline}:sla"] = "10s",
+            [$"pipelines:{Pipeline}:minPods"] = "1",
+            [$"pipelines:{Pipeline}:maxPods"] = Partitions.ToString(invariant),
+            [$"pipelines:{Pipeline}:perPodThroughput"] = PodCapacity.ToString(invariant),
+            [$"pipelines:{Pipeline}:scaleDownStabilisation"] = "2s",
+            [$"pipelines:{Pipeline}:source:kind"] = "kafka",
+            [$"pipelines:{Pipeline}:source:bootstrapServers"] = bootstrapServers,
+            [$"pipelines:{Pipeline}:source:group"] = Pipeline,
+            [$"pipelines:{Pipeline}:source:topics:0"] = Topic,
+            [$"pipelines:{Pipeline}:orchestrator"] = "process",
+        };
+        foreach (var (key, value) in BulbsPod.Settings(demo, bootstrapServers, Topic, stateDirectory))
+        {
+            settings[$"pipelines:{Pipeline}:pod:{key}"] = value;
+        }
+
+        // Short batches (20 messages = 0.2 s of work): a consumer-group rebalance after a scale step waits for each
+        // member's batch in flight. The session stays at 6 s (heartbeat 1 s): the broker's minimum session is 6 s.
+        settings[$"pipelines:{Pipeline}:pod:containers:1:env:BULBS_BATCH"] = Batch.ToString(invariant);
+        settings[$"pipelines:{Pipeline}:pod:containers:1:env:BULBS_SESSION_TIMEOUT_MS"] = SessionTimeoutMs.ToString(invariant);
+
+        var processes = new ProcessOrchestratorOptions { StateDirectory = Path.Combine(stateDirectory, "pods") };
+        register = services => services.AddForce12().AddKafka().AddProcesses(processes);
+        var plugins = new ServiceCollection().AddLogging();
+        register(plugins);
+        using var provider = plugins.BuildServiceProvider();
+        var result = new AgentConfigurationReader(provider.GetServices<ILagSourceProvider>(), provider.GetServices<IPodOrchestrator>())
+            .Read(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        return result.Configuration ?? throw new InvalidOperationException("invalid benchmark configuration: " + string.Join("; ", result.Errors));
+    }
+
+    private static string Describe(AgentStatus status) => status.Pipelines is [var p, ..]
+        ? $"tick {status.Tick}: required {p.RequiredPods}, running {p.RunningPods}, backlog {p.BacklogMessages}, arrival {p.ArrivalRate:0}/s, processing {p.ProcessingRate:0}/s, {p.ReasonCode} {p.CollectorError}"
+        : $"tick {status.Tick}: no pipeline status";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) && value >= 0
+            ? value
+            : at >= 0 ? throw new ArgumentException($"{name} needs a whole number of steps, 0 or more") : fallback;
+    }
+}
