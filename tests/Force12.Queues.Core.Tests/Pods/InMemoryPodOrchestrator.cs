@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Force12.Queues.Core.Pods;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -12,6 +13,7 @@ namespace Force12.Queues.Core.Tests.Pods;
 internal sealed class InMemoryPodOrchestrator : PodOrchestratorBase
 {
     private readonly FakeTimeProvider _time;
+    private readonly Lock _startGate = new();
     private int _next;
 
     public InMemoryPodOrchestrator(FakeTimeProvider time, PodMetrics? metrics = null)
@@ -22,7 +24,8 @@ internal sealed class InMemoryPodOrchestrator : PodOrchestratorBase
 
     public static TimeSpan StartTime { get; } = TimeSpan.FromMilliseconds(300);
 
-    public Dictionary<string, PodInfo> Pods { get; } = new(StringComparer.Ordinal);
+    // Concurrent: the base class starts and stops pods in parallel.
+    public ConcurrentDictionary<string, PodInfo> Pods { get; } = new(StringComparer.Ordinal);
 
     public List<string> StopCalls { get; } = [];
 
@@ -33,31 +36,39 @@ internal sealed class InMemoryPodOrchestrator : PodOrchestratorBase
 
     protected override Task<PodInfo> StartPodAsync(PodTemplate podTemplate, CancellationToken cancellationToken)
     {
-        var id = $"{podTemplate.Pipeline}-{++_next:D3}";
-        if (podTemplate.Containers.Any(c => c.Name == "fail"))
+        // One start at a time: each pod's fake start time is then exactly StartTime, however the base class overlaps them.
+        lock (_startGate)
         {
-            throw new PodStartException(id, "container 'fail' could not start", null);
-        }
+            var id = $"{podTemplate.Pipeline}-{Interlocked.Increment(ref _next):D3}";
+            if (podTemplate.Containers.Any(c => c.Name == "fail"))
+            {
+                throw new PodStartException(id, "container 'fail' could not start", null);
+            }
 
-        var created = _time.GetUtcNow();
-        _time.Advance(StartTime);
-        var pod = new PodInfo
-        {
-            Id = id,
-            Pipeline = podTemplate.Pipeline,
-            State = PodState.Ready,
-            CreatedAt = created,
-            StartedAt = _time.GetUtcNow(),
-            ReadyAt = _time.GetUtcNow(),
-        };
-        Pods[id] = pod;
-        return Task.FromResult(pod);
+            var created = _time.GetUtcNow();
+            _time.Advance(StartTime);
+            var pod = new PodInfo
+            {
+                Id = id,
+                Pipeline = podTemplate.Pipeline,
+                State = PodState.Ready,
+                CreatedAt = created,
+                StartedAt = _time.GetUtcNow(),
+                ReadyAt = _time.GetUtcNow(),
+            };
+            Pods[id] = pod;
+            return Task.FromResult(pod);
+        }
     }
 
     protected override Task<bool> StopPodAsync(PodInfo pod, CancellationToken cancellationToken)
     {
-        StopCalls.Add(pod.Id);
-        Pods.Remove(pod.Id);
+        lock (StopCalls)
+        {
+            StopCalls.Add(pod.Id);
+        }
+
+        Pods.TryRemove(pod.Id, out _);
         return Task.FromResult(false);
     }
 }
