@@ -18,7 +18,7 @@ for pidfile in "$RUN"/*.pid; do
   [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null && already_running=true
 done
 "$ROOT/scripts/setup.sh" || { echo "0 passed, 1 failed"; echo "setup failed: test services are not available" >&2; exit 1; }
-$already_running || trap '"$ROOT/scripts/stop.sh" >/dev/null' EXIT
+$already_running || trap '"$ROOT/scripts/stop.sh" >/dev/null 2>&1' EXIT
 set -a; source "$STATE/services.env"; set +a
 
 if ! dotnet build Force12.Queues.sln -warnaserror -nologo -clp:ErrorsOnly; then
