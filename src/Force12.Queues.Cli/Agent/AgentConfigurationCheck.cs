@@ -2,6 +2,7 @@ using Force12.Queues.Core.Configuration;
 using Force12.Queues.Core.Lag;
 using Force12.Queues.Core.Pods;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Force12.Queues.Cli.Agent;
 
@@ -21,5 +22,33 @@ internal static class AgentConfigurationCheck
             services.GetServices<ILagSourceProvider>(),
             services.GetServices<IPodOrchestrator>());
         return reader.Read(configuration);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="path"/> with the shipped plugins; on errors writes them all to <paramref name="error"/>
+    /// under a heading of the file and <paramref name="headingSuffix"/>, and returns null.
+    /// </summary>
+    public static async Task<AgentConfiguration?> CheckAsync(string path, TextWriter error, string headingSuffix)
+    {
+        var services = new ServiceCollection().AddLogging(l => l.ClearProviders());
+        services.AddShippedPlugins();
+        ConfigurationResult result;
+        await using (var provider = services.BuildServiceProvider())
+        {
+            result = Run(path, provider);
+        }
+
+        if (result.Errors.Count == 0)
+        {
+            return result.Configuration;
+        }
+
+        await error.WriteLineAsync($"{path}: {result.Errors.Count} error(s){headingSuffix}").ConfigureAwait(false);
+        foreach (var problem in result.Errors)
+        {
+            await error.WriteLineAsync($"  {problem}").ConfigureAwait(false);
+        }
+
+        return null;
     }
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Force12.Queues.Cli.Agent;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Force12.Queues.Cli.Commands;
 
@@ -28,34 +26,21 @@ internal static class RunCommand
         {
             var error = parseResult.InvocationConfiguration.Error;
             var path = parseResult.GetRequiredValue(config).FullName;
-            var validation = new ServiceCollection().AddLogging(l => l.ClearProviders());
-            validation.AddShippedPlugins();
-            Core.Configuration.ConfigurationResult result;
-            await using (var provider = validation.BuildServiceProvider())
+            var configuration = await AgentConfigurationCheck.CheckAsync(path, error, "; nothing was started").ConfigureAwait(false);
+            if (configuration is null)
             {
-                result = AgentConfigurationCheck.Run(path, provider);
-            }
-
-            if (result.Errors.Count > 0)
-            {
-                await error.WriteLineAsync($"{path}: {result.Errors.Count} error(s); nothing was started").ConfigureAwait(false);
-                foreach (var problem in result.Errors)
-                {
-                    await error.WriteLineAsync($"  {problem}").ConfigureAwait(false);
-                }
-
                 return ExitCodes.BadArguments;
             }
 
             var runOptions = new AgentRunOptions { StopPodsOnExit = parseResult.GetValue(stopPods) };
-            await using var app = AgentHost.Build(result.Configuration!, runOptions, services => services.AddShippedPlugins());
+            await using var app = AgentHost.Build(configuration, runOptions, services => services.AddShippedPlugins());
             try
             {
                 await Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.RunAsync(app, cancellationToken).ConfigureAwait(false);
             }
             catch (IOException e)
             {
-                await error.WriteLineAsync($"cannot serve HTTP on {result.Configuration!.HttpAddress}: {e.Message}").ConfigureAwait(false);
+                await error.WriteLineAsync($"cannot serve HTTP on {configuration.HttpAddress}: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.Failure;
             }
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Force12.Queues.Cli.Agent;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Force12.Queues.Cli.Commands;
 
@@ -23,22 +21,13 @@ internal static class ValidateCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            var services = new ServiceCollection().AddLogging(l => l.ClearProviders());
-            services.AddShippedPlugins();
-            await using var provider = services.BuildServiceProvider();
-            var result = AgentConfigurationCheck.Run(parseResult.GetRequiredValue(config).FullName, provider);
-            if (result.Errors.Count > 0)
+            var configuration = await AgentConfigurationCheck.CheckAsync(parseResult.GetRequiredValue(config).FullName, error, "").ConfigureAwait(false);
+            if (configuration is null)
             {
-                await error.WriteLineAsync($"{parseResult.GetRequiredValue(config)}: {result.Errors.Count} error(s)").ConfigureAwait(false);
-                foreach (var problem in result.Errors)
-                {
-                    await error.WriteLineAsync($"  {problem}").ConfigureAwait(false);
-                }
-
                 return ExitCodes.BadArguments;
             }
 
-            var pipelines = result.Configuration!.Pipelines;
+            var pipelines = configuration.Pipelines;
             await output.WriteLineAsync($"valid: {pipelines.Count} pipeline(s): {string.Join(", ", pipelines.Select(p => $"{p.Name} ({p.Source.Description}; {p.OrchestratorKind})"))}").ConfigureAwait(false);
             return ExitCodes.Success;
         });
