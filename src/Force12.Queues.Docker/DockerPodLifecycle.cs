@@ -26,22 +26,24 @@ internal sealed class DockerPodLifecycle
     {
         var podId = PodIds.New(template.Pipeline);
         var createdAt = _timeProvider.GetUtcNow();
-        var created = new List<(string Name, string Id)>();
+        var ids = new string?[template.Containers.Count];
         try
         {
-            // Container 0 owns the network namespace, so it runs before the others join it; they start in parallel.
-            var ownerId = await CreateAndStartAsync(template, 0, podId, createdAt, null, created, cancellationToken);
-            await Task.WhenAll(Enumerable.Range(1, template.Containers.Count - 1)
-                .Select(i => CreateAndStartAsync(template, i, podId, createdAt, ownerId, created, cancellationToken)));
+            // Every container is created at once (the others name container 0 as their network namespace, resolved at
+            // start); container 0 is started first, then the others together.
+            await Task.WhenAll(Enumerable.Range(0, ids.Length).Select(async i =>
+                ids[i] = (await _client.Containers.CreateContainerAsync(
+                    DockerContainerSpec.Create(template, i, podId, createdAt, _options), cancellationToken)).ID));
+            await StartContainersAsync(ids!, cancellationToken);
         }
         catch (Exception ex) when (ex is DockerApiException or HttpRequestException or TimeoutException)
         {
-            await RemoveAllAsync(created.Select(c => c.Id));
+            await RemoveAllAsync(ids.OfType<string>());
             throw new PodStartException(podId, ex.Message, ex);
         }
         catch (OperationCanceledException)
         {
-            await RemoveAllAsync(created.Select(c => c.Id));
+            await RemoveAllAsync(ids.OfType<string>());
             throw;
         }
 
@@ -54,7 +56,7 @@ internal sealed class DockerPodLifecycle
             CreatedAt = createdAt,
             StartedAt = startedAt,
             Containers = template.Containers
-                .Select(c => new PodContainerInfo { Name = c.Name, Id = created.First(x => x.Name == c.Name).Id, Running = true })
+                .Select((c, i) => new PodContainerInfo { Name = c.Name, Id = ids[i]!, Running = true })
                 .ToList(),
         };
     }
@@ -67,23 +69,19 @@ internal sealed class DockerPodLifecycle
         return killed.Any(k => k);
     }
 
-    private async Task<string> CreateAndStartAsync(
-        PodTemplate template, int index, string podId, DateTimeOffset createdAt, string? ownerId,
-        List<(string Name, string Id)> created, CancellationToken cancellationToken)
+    /// <summary>Starts container 0 (it owns the network namespace the others join), then the others in parallel.</summary>
+    private async Task StartContainersAsync(string[] ids, CancellationToken cancellationToken)
     {
-        var parameters = DockerContainerSpec.Create(template, index, podId, createdAt, ownerId, _options);
-        var response = await _client.Containers.CreateContainerAsync(parameters, cancellationToken);
-        lock (created)
-        {
-            created.Add((template.Containers[index].Name, response.ID));
-        }
+        await StartContainerAsync(ids[0], cancellationToken);
+        await Task.WhenAll(ids.Skip(1).Select(id => StartContainerAsync(id, cancellationToken)));
+    }
 
-        if (!await _client.Containers.StartContainerAsync(response.ID, new ContainerStartParameters(), cancellationToken))
+    private async Task StartContainerAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await _client.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellationToken))
         {
-            throw new DockerApiException(System.Net.HttpStatusCode.NotModified, $"container {response.ID} was already started");
+            throw new DockerApiException(System.Net.HttpStatusCode.NotModified, $"container {id} was already started");
         }
-
-        return response.ID;
     }
 
     private async Task<bool> StopContainerAsync(ContainerListResponse container, TimeSpan grace, CancellationToken cancellationToken)
