@@ -12,12 +12,13 @@ internal static class DockerContainerSpec
     /// <param name="podId">Id of the pod being created.</param>
     /// <param name="createdAt">When the pod's creation began (label, for adoption and latency).</param>
     /// <param name="options">Orchestrator options (name prefix, init).</param>
+    /// <param name="standbySpec">For a standby pod, the hash of its template (<see cref="SpecHash"/>); <c>null</c> for a pod started at once.</param>
     /// <remarks>
     /// Containers after the first join container 0's network namespace by its name, which Docker resolves when they
     /// start, so every container of a pod can be created at once before container 0 exists.
     /// </remarks>
     public static CreateContainerParameters Create(
-        PodTemplate template, int index, string podId, DateTimeOffset createdAt, DockerOrchestratorOptions options)
+        PodTemplate template, int index, string podId, DateTimeOffset createdAt, DockerOrchestratorOptions options, string? standbySpec = null)
     {
         var container = template.Containers[index];
         var labels = new Dictionary<string, string>(template.Labels, StringComparer.Ordinal)
@@ -30,6 +31,12 @@ internal static class DockerContainerSpec
             [PodLabels.CreatedAt] = createdAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
             [PodLabels.StopGraceSeconds] = GraceSeconds(template).ToString(CultureInfo.InvariantCulture),
         };
+        if (standbySpec is not null)
+        {
+            labels[DockerPodLabels.Standby] = "true";
+            labels[DockerPodLabels.StandbySpec] = standbySpec;
+        }
+
         var environment = container.Environment
             .Select(pair => $"{pair.Key}={pair.Value}")
             .Append($"{PodLabels.PipelineVariable}={template.Pipeline}")
@@ -59,6 +66,20 @@ internal static class DockerContainerSpec
                     : container.Mounts.Select(m => $"{m.HostPath}:{m.ContainerPath}{(m.ReadOnly ? ":ro" : string.Empty)}").ToList(),
             },
         };
+    }
+
+    /// <summary>
+    /// Hash (16 hex digits) of everything Docker is given to create the template's containers, pod id and time aside:
+    /// a standby pod is started only if it was created from the same.
+    /// </summary>
+    public static string SpecHash(PodTemplate template, DockerOrchestratorOptions options)
+    {
+        var neutral = template with { StandbyPods = 0 };
+        var specs = Enumerable.Range(0, template.Containers.Count)
+            .Select(i => Create(neutral, i, "pod", DateTimeOffset.UnixEpoch, options))
+            .ToList();
+        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(specs));
+        return Convert.ToHexStringLower(bytes.AsSpan(0, 8));
     }
 
     /// <summary>Name of a pod's container: <c>&lt;prefix&gt;&lt;pod id&gt;-&lt;container&gt;</c>.</summary>

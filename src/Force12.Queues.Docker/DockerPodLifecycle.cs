@@ -26,15 +26,60 @@ internal sealed class DockerPodLifecycle
     {
         var podId = PodIds.New(template.Pipeline);
         var createdAt = _timeProvider.GetUtcNow();
+        var ids = await CreateContainersAsync(template, podId, createdAt, standbySpec: null, cancellationToken);
+        await StartCreatedAsync(podId, ids, cancellationToken);
+        return Running(template, podId, createdAt, ids);
+    }
+
+    /// <summary>
+    /// Creates every container of a pod at once without starting them (the others name container 0 as their network
+    /// namespace, which Docker resolves at start); returns their ids in template order. On any failure removes what was
+    /// created and throws <see cref="PodStartException"/>.
+    /// </summary>
+    public async Task<string[]> CreateContainersAsync(
+        PodTemplate template, string podId, DateTimeOffset createdAt, string? standbySpec, CancellationToken cancellationToken)
+    {
         var ids = new string?[template.Containers.Count];
+        await CleanUpOnFailureAsync(podId, ids, () => Task.WhenAll(Enumerable.Range(0, ids.Length).Select(async i =>
+            ids[i] = (await _client.Containers.CreateContainerAsync(
+                DockerContainerSpec.Create(template, i, podId, createdAt, _options, standbySpec), cancellationToken)).ID)));
+        return ids!;
+    }
+
+    /// <summary>Starts container 0 (it owns the network namespace), then the others together. On any failure removes every container and throws <see cref="PodStartException"/>.</summary>
+    public Task StartCreatedAsync(string podId, string[] ids, CancellationToken cancellationToken) =>
+        CleanUpOnFailureAsync(podId, ids, async () =>
+        {
+            await StartContainerAsync(ids[0], cancellationToken);
+            await Task.WhenAll(ids.Skip(1).Select(id => StartContainerAsync(id, cancellationToken)));
+        });
+
+    /// <summary>The pod just started, as <see cref="PodInfo"/>: running since now, created (scale request acted on) at <paramref name="createdAt"/>.</summary>
+    public PodInfo Running(PodTemplate template, string podId, DateTimeOffset createdAt, string[] ids) => new()
+    {
+        Id = podId,
+        Pipeline = template.Pipeline,
+        State = PodState.Running,
+        CreatedAt = createdAt,
+        StartedAt = _timeProvider.GetUtcNow(),
+        Containers = template.Containers
+            .Select((c, i) => new PodContainerInfo { Name = c.Name, Id = ids[i], Running = true })
+            .ToList(),
+    };
+
+    /// <summary>Stops every container of the pod (SIGTERM, grace, SIGKILL) and removes them. Returns whether any had to be killed.</summary>
+    public async Task<bool> StopPodAsync(DockerPod pod, CancellationToken cancellationToken)
+    {
+        var killed = await Task.WhenAll(pod.Containers.Select(c => StopContainerAsync(c, pod.StopGracePeriod, cancellationToken)));
+        await RemoveAllAsync(pod.Containers.Select(c => c.ID));
+        return killed.Any(k => k);
+    }
+
+    private async Task CleanUpOnFailureAsync(string podId, string?[] ids, Func<Task> action)
+    {
         try
         {
-            // Every container is created at once (the others name container 0 as their network namespace, resolved at
-            // start); container 0 is started first, then the others together.
-            await Task.WhenAll(Enumerable.Range(0, ids.Length).Select(async i =>
-                ids[i] = (await _client.Containers.CreateContainerAsync(
-                    DockerContainerSpec.Create(template, i, podId, createdAt, _options), cancellationToken)).ID));
-            await StartContainersAsync(ids!, cancellationToken);
+            await action();
         }
         catch (Exception ex) when (ex is DockerApiException or HttpRequestException or TimeoutException)
         {
@@ -46,34 +91,6 @@ internal sealed class DockerPodLifecycle
             await RemoveAllAsync(ids.OfType<string>());
             throw;
         }
-
-        var startedAt = _timeProvider.GetUtcNow();
-        return new PodInfo
-        {
-            Id = podId,
-            Pipeline = template.Pipeline,
-            State = PodState.Running,
-            CreatedAt = createdAt,
-            StartedAt = startedAt,
-            Containers = template.Containers
-                .Select((c, i) => new PodContainerInfo { Name = c.Name, Id = ids[i]!, Running = true })
-                .ToList(),
-        };
-    }
-
-    /// <summary>Stops every container of the pod (SIGTERM, grace, SIGKILL) and removes them. Returns whether any had to be killed.</summary>
-    public async Task<bool> StopPodAsync(DockerPod pod, CancellationToken cancellationToken)
-    {
-        var killed = await Task.WhenAll(pod.Containers.Select(c => StopContainerAsync(c, pod.StopGracePeriod, cancellationToken)));
-        await RemoveAllAsync(pod.Containers.Select(c => c.ID));
-        return killed.Any(k => k);
-    }
-
-    /// <summary>Starts container 0 (it owns the network namespace the others join), then the others in parallel.</summary>
-    private async Task StartContainersAsync(string[] ids, CancellationToken cancellationToken)
-    {
-        await StartContainerAsync(ids[0], cancellationToken);
-        await Task.WhenAll(ids.Skip(1).Select(id => StartContainerAsync(id, cancellationToken)));
     }
 
     private async Task StartContainerAsync(string id, CancellationToken cancellationToken)
@@ -107,7 +124,8 @@ internal sealed class DockerPodLifecycle
         }
     }
 
-    private async Task RemoveAllAsync(IEnumerable<string> containerIds)
+    /// <summary>Force-removes the containers (running or not); ones already gone are fine.</summary>
+    public async Task RemoveAllAsync(IEnumerable<string> containerIds)
     {
         // Removal must finish even when the caller gave up: a half-removed pod is what we promise never to leave.
         await Task.WhenAll(containerIds.Select(async id =>
