@@ -67,7 +67,10 @@ public sealed class PodBenchmarkEnvironment : IDisposable
     }
 
     /// <summary>Waits until every probe is up (so it sees SIGTERM and exits at once), then scales to zero. Not measured.</summary>
-    public async Task ScaleToZeroAsync()
+    public Task ScaleToZeroAsync() => ScaleToAsync(Template, 0);
+
+    /// <summary>Waits until every probe is up (so it sees SIGTERM and exits at once), then scales to <paramref name="replicas"/>. Not measured.</summary>
+    public async Task ScaleToAsync(PodTemplate template, int replicas)
     {
         var watch = Stopwatch.StartNew();
         foreach (var pod in await Orchestrator.ListPodsAsync(Template.Pipeline))
@@ -78,7 +81,7 @@ public sealed class PodBenchmarkEnvironment : IDisposable
             }
         }
 
-        var result = await Orchestrator.ScaleAsync(Template, 0);
+        var result = await Orchestrator.ScaleAsync(template, replicas);
         if (result.Failures.Count > 0)
         {
             throw new InvalidOperationException(string.Join("; ", result.Failures));
