@@ -11,10 +11,14 @@ internal static class DockerContainerSpec
     /// <param name="index">Position of the container in the template; 0 owns the pod's network namespace.</param>
     /// <param name="podId">Id of the pod being created.</param>
     /// <param name="createdAt">When the pod's creation began (label, for adoption and latency).</param>
-    /// <param name="namespaceOwnerId">Docker id of container 0, required for index &gt; 0 unless host networking.</param>
     /// <param name="options">Orchestrator options (name prefix, init).</param>
+    /// <param name="standbySpec">For a standby pod, the hash of its template (<see cref="SpecHash"/>); <c>null</c> for a pod started at once.</param>
+    /// <remarks>
+    /// Containers after the first join container 0's network namespace by its name, which Docker resolves when they
+    /// start, so every container of a pod can be created at once before container 0 exists.
+    /// </remarks>
     public static CreateContainerParameters Create(
-        PodTemplate template, int index, string podId, DateTimeOffset createdAt, string? namespaceOwnerId, DockerOrchestratorOptions options)
+        PodTemplate template, int index, string podId, DateTimeOffset createdAt, DockerOrchestratorOptions options, string? standbySpec = null)
     {
         var container = template.Containers[index];
         var labels = new Dictionary<string, string>(template.Labels, StringComparer.Ordinal)
@@ -27,6 +31,12 @@ internal static class DockerContainerSpec
             [PodLabels.CreatedAt] = createdAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
             [PodLabels.StopGraceSeconds] = GraceSeconds(template).ToString(CultureInfo.InvariantCulture),
         };
+        if (standbySpec is not null)
+        {
+            labels[DockerPodLabels.Standby] = "true";
+            labels[DockerPodLabels.StandbySpec] = standbySpec;
+        }
+
         var environment = container.Environment
             .Select(pair => $"{pair.Key}={pair.Value}")
             .Append($"{PodLabels.PipelineVariable}={template.Pipeline}")
@@ -36,7 +46,7 @@ internal static class DockerContainerSpec
 
         return new CreateContainerParameters
         {
-            Name = $"{options.ContainerNamePrefix}{podId}-{container.Name}",
+            Name = ContainerName(options, podId, container.Name),
             Image = container.Image,
             Entrypoint = container.Command is null ? null : [container.Command],
             Cmd = container.Args.Count == 0 ? null : container.Args.ToList(),
@@ -47,7 +57,7 @@ internal static class DockerContainerSpec
             StopTimeout = TimeSpan.FromSeconds(GraceSeconds(template)),
             HostConfig = new HostConfig
             {
-                NetworkMode = NetworkMode(template, index, namespaceOwnerId),
+                NetworkMode = NetworkMode(template, index, ContainerName(options, podId, template.Containers[0].Name)),
                 Init = options.UseInit,
                 NanoCPUs = container.CpuLimit is { } cpu ? (long)(cpu * 1_000_000_000) : 0,
                 Memory = container.MemoryLimitBytes ?? 0,
@@ -58,10 +68,28 @@ internal static class DockerContainerSpec
         };
     }
 
+    /// <summary>
+    /// Hash (16 hex digits) of everything Docker is given to create the template's containers, pod id and time aside:
+    /// a standby pod is started only if it was created from the same.
+    /// </summary>
+    public static string SpecHash(PodTemplate template, DockerOrchestratorOptions options)
+    {
+        var neutral = template with { StandbyPods = 0 };
+        var specs = Enumerable.Range(0, template.Containers.Count)
+            .Select(i => Create(neutral, i, "pod", DateTimeOffset.UnixEpoch, options))
+            .ToList();
+        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(specs));
+        return Convert.ToHexStringLower(bytes.AsSpan(0, 8));
+    }
+
+    /// <summary>Name of a pod's container: <c>&lt;prefix&gt;&lt;pod id&gt;-&lt;container&gt;</c>.</summary>
+    public static string ContainerName(DockerOrchestratorOptions options, string podId, string containerName) =>
+        $"{options.ContainerNamePrefix}{podId}-{containerName}";
+
     /// <summary>Docker takes the grace period in whole seconds; round up so a container never gets less than asked.</summary>
     public static int GraceSeconds(PodTemplate template) => (int)Math.Ceiling(template.StopGracePeriod.TotalSeconds);
 
-    private static string NetworkMode(PodTemplate template, int index, string? namespaceOwnerId)
+    private static string NetworkMode(PodTemplate template, int index, string namespaceOwner)
     {
         if (template.NetworkMode == PodNetworkMode.Host)
         {
@@ -70,7 +98,7 @@ internal static class DockerContainerSpec
 
         if (index > 0)
         {
-            return $"container:{namespaceOwnerId ?? throw new ArgumentNullException(nameof(namespaceOwnerId))}";
+            return $"container:{namespaceOwner}";
         }
 
         return template.NetworkMode == PodNetworkMode.Network ? template.NetworkName! : "none";

@@ -14,6 +14,16 @@ internal sealed record DockerPod(
     /// <summary>Complete and every container running.</summary>
     public bool AllRunning => Containers.Count == ExpectedSize && Containers.All(c => c.State == "running");
 
+    /// <summary>A standby pod: labelled so, and no container has been started (see <see cref="DockerPodLabels.Standby"/>).</summary>
+    public bool IsStandby => Containers.Any(c => c.Labels.TryGetValue(DockerPodLabels.Standby, out var v) && v == "true")
+        && Containers.All(c => c.State == "created");
+
+    /// <summary>Labelled standby, whether still waiting or already started.</summary>
+    public bool WasStandby => Containers.Any(c => c.Labels.TryGetValue(DockerPodLabels.Standby, out var v) && v == "true");
+
+    /// <summary>The standby spec hash it was created from, if any.</summary>
+    public string? StandbySpec => Containers.Select(c => c.Labels.TryGetValue(DockerPodLabels.StandbySpec, out var v) ? v : null).FirstOrDefault(v => v is not null);
+
     /// <summary>Some container is being removed.</summary>
     public bool Removing => Containers.Any(c => c.State == "removing");
 

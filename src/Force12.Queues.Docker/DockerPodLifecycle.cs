@@ -26,38 +26,46 @@ internal sealed class DockerPodLifecycle
     {
         var podId = PodIds.New(template.Pipeline);
         var createdAt = _timeProvider.GetUtcNow();
-        var created = new List<(string Name, string Id)>();
-        try
-        {
-            // Container 0 owns the network namespace, so it runs before the others join it; they start in parallel.
-            var ownerId = await CreateAndStartAsync(template, 0, podId, createdAt, null, created, cancellationToken);
-            await Task.WhenAll(Enumerable.Range(1, template.Containers.Count - 1)
-                .Select(i => CreateAndStartAsync(template, i, podId, createdAt, ownerId, created, cancellationToken)));
-        }
-        catch (Exception ex) when (ex is DockerApiException or HttpRequestException or TimeoutException)
-        {
-            await RemoveAllAsync(created.Select(c => c.Id));
-            throw new PodStartException(podId, ex.Message, ex);
-        }
-        catch (OperationCanceledException)
-        {
-            await RemoveAllAsync(created.Select(c => c.Id));
-            throw;
-        }
-
-        var startedAt = _timeProvider.GetUtcNow();
-        return new PodInfo
-        {
-            Id = podId,
-            Pipeline = template.Pipeline,
-            State = PodState.Running,
-            CreatedAt = createdAt,
-            StartedAt = startedAt,
-            Containers = template.Containers
-                .Select(c => new PodContainerInfo { Name = c.Name, Id = created.First(x => x.Name == c.Name).Id, Running = true })
-                .ToList(),
-        };
+        var ids = await CreateContainersAsync(template, podId, createdAt, standbySpec: null, cancellationToken);
+        await StartCreatedAsync(podId, ids, cancellationToken);
+        return Running(template, podId, createdAt, ids);
     }
+
+    /// <summary>
+    /// Creates every container of a pod at once without starting them (the others name container 0 as their network
+    /// namespace, which Docker resolves at start); returns their ids in template order. On any failure removes what was
+    /// created and throws <see cref="PodStartException"/>.
+    /// </summary>
+    public async Task<string[]> CreateContainersAsync(
+        PodTemplate template, string podId, DateTimeOffset createdAt, string? standbySpec, CancellationToken cancellationToken)
+    {
+        var ids = new string?[template.Containers.Count];
+        await CleanUpOnFailureAsync(podId, ids, () => Task.WhenAll(Enumerable.Range(0, ids.Length).Select(async i =>
+            ids[i] = (await _client.Containers.CreateContainerAsync(
+                DockerContainerSpec.Create(template, i, podId, createdAt, _options, standbySpec), cancellationToken)).ID)));
+        return ids!;
+    }
+
+    /// <summary>Starts container 0 (it owns the network namespace), then the others together. On any failure removes every container and throws <see cref="PodStartException"/>.</summary>
+    public Task StartCreatedAsync(string podId, string[] ids, CancellationToken cancellationToken) =>
+        CleanUpOnFailureAsync(podId, ids, async () =>
+        {
+            await StartContainerAsync(ids[0], cancellationToken);
+            await Task.WhenAll(ids.Skip(1).Select(id => StartContainerAsync(id, cancellationToken)));
+        });
+
+    /// <summary>The pod just started, as <see cref="PodInfo"/>: running since now, created (scale request acted on) at <paramref name="createdAt"/>.</summary>
+    public PodInfo Running(PodTemplate template, string podId, DateTimeOffset createdAt, string[] ids) => new()
+    {
+        Id = podId,
+        Pipeline = template.Pipeline,
+        State = PodState.Running,
+        CreatedAt = createdAt,
+        StartedAt = _timeProvider.GetUtcNow(),
+        Containers = template.Containers
+            .Select((c, i) => new PodContainerInfo { Name = c.Name, Id = ids[i], Running = true })
+            .ToList(),
+    };
 
     /// <summary>Stops every container of the pod (SIGTERM, grace, SIGKILL) and removes them. Returns whether any had to be killed.</summary>
     public async Task<bool> StopPodAsync(DockerPod pod, CancellationToken cancellationToken)
@@ -67,23 +75,30 @@ internal sealed class DockerPodLifecycle
         return killed.Any(k => k);
     }
 
-    private async Task<string> CreateAndStartAsync(
-        PodTemplate template, int index, string podId, DateTimeOffset createdAt, string? ownerId,
-        List<(string Name, string Id)> created, CancellationToken cancellationToken)
+    private async Task CleanUpOnFailureAsync(string podId, string?[] ids, Func<Task> action)
     {
-        var parameters = DockerContainerSpec.Create(template, index, podId, createdAt, ownerId, _options);
-        var response = await _client.Containers.CreateContainerAsync(parameters, cancellationToken);
-        lock (created)
+        try
         {
-            created.Add((template.Containers[index].Name, response.ID));
+            await action();
         }
-
-        if (!await _client.Containers.StartContainerAsync(response.ID, new ContainerStartParameters(), cancellationToken))
+        catch (Exception ex) when (ex is DockerApiException or HttpRequestException or TimeoutException)
         {
-            throw new DockerApiException(System.Net.HttpStatusCode.NotModified, $"container {response.ID} was already started");
+            await RemoveAllAsync(ids.OfType<string>());
+            throw new PodStartException(podId, ex.Message, ex);
         }
+        catch (OperationCanceledException)
+        {
+            await RemoveAllAsync(ids.OfType<string>());
+            throw;
+        }
+    }
 
-        return response.ID;
+    private async Task StartContainerAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await _client.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellationToken))
+        {
+            throw new DockerApiException(System.Net.HttpStatusCode.NotModified, $"container {id} was already started");
+        }
     }
 
     private async Task<bool> StopContainerAsync(ContainerListResponse container, TimeSpan grace, CancellationToken cancellationToken)
@@ -109,7 +124,8 @@ internal sealed class DockerPodLifecycle
         }
     }
 
-    private async Task RemoveAllAsync(IEnumerable<string> containerIds)
+    /// <summary>Force-removes the containers (running or not); ones already gone are fine.</summary>
+    public async Task RemoveAllAsync(IEnumerable<string> containerIds)
     {
         // Removal must finish even when the caller gave up: a half-removed pod is what we promise never to leave.
         await Task.WhenAll(containerIds.Select(async id =>

@@ -10,7 +10,9 @@ namespace Force12.Queues.Docker;
 /// Runs pods as groups of Docker containers (kind <c>docker</c>). Container 0 of a pod owns the network namespace
 /// and the others join it (<c>container:&lt;id&gt;</c>), unless the template asks for host networking.
 /// State lives only in the containers' <c>force12.*</c> labels (<see cref="PodLabels"/>), so a new instance adopts
-/// running pods; containers without those labels are never touched. Every container gets the environment variables
+/// running pods; containers without those labels are never touched. With <see cref="PodTemplate.StandbyPods"/> it keeps
+/// that many pods created but not started (labelled <see cref="DockerPodLabels.Standby"/>) while the pipeline runs pods,
+/// and a scale-up starts those first. Every container gets the environment variables
 /// <c>FORCE12_PIPELINE</c>, <c>FORCE12_POD</c> and <c>FORCE12_CONTAINER</c>.
 /// </summary>
 public sealed class DockerPodOrchestrator : PodOrchestratorBase
@@ -19,7 +21,11 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
     private readonly DockerOrchestratorOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly DockerPodLifecycle _lifecycle;
+    private readonly DockerStandbyPods _standby;
     private readonly ConcurrentDictionary<string, PodTimes> _times = new(StringComparer.Ordinal);
+
+    // Pipelines whose last listing held standby pods, so that upkeep removes them even if the template no longer wants any.
+    private readonly ConcurrentDictionary<string, bool> _standbySeen = new(StringComparer.Ordinal);
 
     /// <summary>Creates the orchestrator on <paramref name="client"/>, which the caller owns and disposes; <paramref name="metrics"/> is optional.</summary>
     public DockerPodOrchestrator(
@@ -32,6 +38,7 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
         _options = options;
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _lifecycle = new DockerPodLifecycle(client, timeProvider, options);
+        _standby = new DockerStandbyPods(client, _lifecycle, options, timeProvider, logger);
     }
 
     /// <inheritdoc />
@@ -59,23 +66,50 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
     /// <inheritdoc />
     protected override async Task<IReadOnlyList<PodInfo>> ListPodsCoreAsync(string pipeline, CancellationToken cancellationToken)
     {
-        var pods = DockerPodGrouping.Group(await ListContainersAsync(PodLabels.Pipeline, pipeline, cancellationToken), pipeline);
-        var result = new List<PodInfo>(pods.Count);
-        foreach (var pod in pods)
+        var all = DockerPodGrouping.Group(await ListContainersAsync(PodLabels.Pipeline, pipeline, cancellationToken), pipeline);
+        _standbySeen[pipeline] = all.Any(p => p.IsStandby);
+        var result = new List<PodInfo>(all.Count);
+        // Standby pods are not pods yet: never listed, counted or chosen for anything until started.
+        foreach (var pod in all.Where(p => !p.IsStandby))
         {
             result.Add(await ToPodInfoAsync(pod, cancellationToken));
         }
 
-        return result;
+        return result.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
     }
+
+    /// <inheritdoc />
+    protected override Task BeforeStartingPodsAsync(PodTemplate podTemplate, int count, CancellationToken cancellationToken) =>
+        _standby.LoadAsync(podTemplate, cancellationToken);
 
     /// <inheritdoc />
     protected override async Task<PodInfo> StartPodAsync(PodTemplate podTemplate, CancellationToken cancellationToken)
     {
+        while (_standby.TryTake(podTemplate.Pipeline, out var standby))
+        {
+            // The scale request acts now: the pod's start latency counts from here, not from when it was created.
+            var promotedAt = _timeProvider.GetUtcNow();
+            try
+            {
+                await _lifecycle.StartCreatedAsync(standby.Id, standby.ContainerIds, cancellationToken);
+                var promoted = _lifecycle.Running(podTemplate, standby.Id, promotedAt, standby.ContainerIds);
+                _times[promoted.Id] = new PodTimes(promoted.StartedAt, null, promotedAt);
+                return promoted;
+            }
+            catch (PodStartException ex)
+            {
+                DockerLog.StandbyStartFailed(Logger, podTemplate.Pipeline, standby.Id, ex.Message);
+            }
+        }
+
         var pod = await _lifecycle.StartPodAsync(podTemplate, cancellationToken);
-        _times[pod.Id] = new PodTimes(pod.StartedAt, null);
+        _times[pod.Id] = new PodTimes(pod.StartedAt, null, null);
         return pod;
     }
+
+    /// <inheritdoc />
+    protected override Task<IReadOnlyList<string>> AfterScaleAsync(PodTemplate podTemplate, int running, CancellationToken cancellationToken) =>
+        _standby.TopUpAsync(podTemplate, running, _standbySeen.GetValueOrDefault(podTemplate.Pipeline), cancellationToken);
 
     /// <inheritdoc />
     protected override async Task<bool> StopPodAsync(PodInfo pod, CancellationToken cancellationToken)
@@ -123,7 +157,9 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
             try
             {
                 var inspected = await Task.WhenAll(pod.Containers.Select(c => _client.Containers.InspectContainerAsync(c.ID, cancellationToken)));
-                times = _times.GetOrAdd(pod.Id, new PodTimes(inspected.Max(s => DockerTimestamps.Parse(s.State.StartedAt)), null));
+                var started = inspected.Select(s => DockerTimestamps.Parse(s.State.StartedAt)).ToList();
+                // A started standby pod's creation label is when it was put on standby; its start began with container 0.
+                times = _times.GetOrAdd(pod.Id, new PodTimes(started.Max(), null, pod.WasStandby ? started.Min() : null));
             }
             catch (DockerContainerNotFoundException)
             {
@@ -145,7 +181,7 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
             Id = pod.Id,
             Pipeline = pod.Pipeline,
             State = state,
-            CreatedAt = pod.CreatedAt,
+            CreatedAt = times?.CreatedAt ?? pod.CreatedAt,
             StartedAt = times?.StartedAt,
             ReadyAt = state == PodState.Ready ? times?.ReadyAt : null,
             Containers = pod.Containers
@@ -154,5 +190,6 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
         };
     }
 
-    private sealed record PodTimes(DateTimeOffset? StartedAt, DateTimeOffset? ReadyAt);
+    /// <summary>Start times known to this instance; <paramref name="CreatedAt"/> overrides the label for started standby pods.</summary>
+    private sealed record PodTimes(DateTimeOffset? StartedAt, DateTimeOffset? ReadyAt, DateTimeOffset? CreatedAt);
 }

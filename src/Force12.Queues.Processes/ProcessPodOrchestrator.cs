@@ -50,6 +50,11 @@ public sealed class ProcessPodOrchestrator : PodOrchestratorBase
             errors.Add("NetworkMode: Network is not supported by the process orchestrator (processes use the host's network); use Pod or Host.");
         }
 
+        if (podTemplate.StandbyPods > 0)
+        {
+            errors.Add($"StandbyPods: standby pods are not supported by the process orchestrator (a process pod starts in milliseconds); was {podTemplate.StandbyPods}, use 0.");
+        }
+
         var containers = podTemplate.Containers ?? [];
         for (var i = 0; i < containers.Count; i++)
         {

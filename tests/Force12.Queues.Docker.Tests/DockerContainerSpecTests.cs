@@ -31,7 +31,7 @@ public class DockerContainerSpecTests
     [Fact]
     public void Create_FirstContainer_OwnsIsolatedNamespaceWithLabelsEnvAndLimits()
     {
-        var spec = DockerContainerSpec.Create(Template, 0, "bulbs-abc", Created, null, new DockerOrchestratorOptions());
+        var spec = DockerContainerSpec.Create(Template, 0, "bulbs-abc", Created, new DockerOrchestratorOptions());
 
         Assert.Equal("force12-bulbs-abc-app", spec.Name);
         Assert.Equal("force12/bulbs:dev", spec.Image);
@@ -63,11 +63,11 @@ public class DockerContainerSpecTests
     }
 
     [Fact]
-    public void Create_LaterContainer_JoinsTheOwnersNamespaceAndKeepsImageDefaults()
+    public void Create_LaterContainer_JoinsTheOwnersNamespaceByNameAndKeepsImageDefaults()
     {
-        var spec = DockerContainerSpec.Create(Template, 1, "bulbs-abc", Created, "owner123", new DockerOrchestratorOptions { UseInit = true });
+        var spec = DockerContainerSpec.Create(Template, 1, "bulbs-abc", Created, new DockerOrchestratorOptions { UseInit = true, ContainerNamePrefix = "f12-" });
 
-        Assert.Equal("container:owner123", spec.HostConfig.NetworkMode);
+        Assert.Equal("container:f12-bulbs-abc-app", spec.HostConfig.NetworkMode);
         Assert.Null(spec.Entrypoint);
         Assert.Null(spec.Cmd);
         Assert.Null(spec.HostConfig.Binds);
@@ -80,13 +80,13 @@ public class DockerContainerSpecTests
     [InlineData(PodNetworkMode.Host, null, 0, "host")]
     [InlineData(PodNetworkMode.Host, null, 1, "host")]
     [InlineData(PodNetworkMode.Network, "kafka-net", 0, "kafka-net")]
-    [InlineData(PodNetworkMode.Network, "kafka-net", 1, "container:owner")]
+    [InlineData(PodNetworkMode.Network, "kafka-net", 1, "container:force12-p-app")]
     [InlineData(PodNetworkMode.Pod, null, 0, "none")]
     public void Create_NetworkModes_MapToDockerNetworkMode(PodNetworkMode mode, string? network, int index, string expected)
     {
         var template = Template with { NetworkMode = mode, NetworkName = network };
 
-        var spec = DockerContainerSpec.Create(template, index, "p", Created, "owner", new DockerOrchestratorOptions());
+        var spec = DockerContainerSpec.Create(template, index, "p", Created, new DockerOrchestratorOptions());
 
         Assert.Equal(expected, spec.HostConfig.NetworkMode);
     }

@@ -12,6 +12,7 @@ namespace Force12.Queues.Benchmarks.Pods;
 public sealed class PodBenchmarkEnvironment : IDisposable
 {
     private const string Image = "force12/probe:bench";
+    private static bool _probeBuilt;
     private readonly DockerClient? _client;
     private readonly string _signals;
     private readonly string? _state;
@@ -29,16 +30,24 @@ public sealed class PodBenchmarkEnvironment : IDisposable
 
     public PodTemplate Template { get; }
 
-    public static PodBenchmarkEnvironment Create(string kind)
+    public static PodBenchmarkEnvironment Create(string kind) => Create(kind, new DockerOrchestratorOptions(), client => client);
+
+    /// <summary>Like <see cref="Create(string)"/>, with the Docker orchestrator's options and a wrapper around its client.</summary>
+    public static PodBenchmarkEnvironment Create(string kind, DockerOrchestratorOptions options, Func<IDockerClient, IDockerClient> wrap)
     {
         var root = RepositoryRoot();
-        BuildProbe(root);
+        if (!_probeBuilt)
+        {
+            BuildProbe(root);
+            _probeBuilt = true;
+        }
+
         var signals = Directory.CreateTempSubdirectory("force12-bench-signals-").FullName;
         var pipeline = "bench-" + kind;
         if (kind == "docker")
         {
             var client = new DockerClientConfiguration(new Uri("unix:///var/run/docker.sock")).CreateClient();
-            var docker = new DockerPodOrchestrator(client, new DockerOrchestratorOptions(), TimeProvider.System, NullLogger<DockerPodOrchestrator>.Instance);
+            var docker = new DockerPodOrchestrator(wrap(client), options, TimeProvider.System, NullLogger<DockerPodOrchestrator>.Instance);
             return new PodBenchmarkEnvironment(docker, ProbeTemplate(pipeline, c => c with
             {
                 Image = Image,
@@ -58,7 +67,10 @@ public sealed class PodBenchmarkEnvironment : IDisposable
     }
 
     /// <summary>Waits until every probe is up (so it sees SIGTERM and exits at once), then scales to zero. Not measured.</summary>
-    public async Task ScaleToZeroAsync()
+    public Task ScaleToZeroAsync() => ScaleToAsync(Template, 0);
+
+    /// <summary>Waits until every probe is up (so it sees SIGTERM and exits at once), then scales to <paramref name="replicas"/>. Not measured.</summary>
+    public async Task ScaleToAsync(PodTemplate template, int replicas)
     {
         var watch = Stopwatch.StartNew();
         foreach (var pod in await Orchestrator.ListPodsAsync(Template.Pipeline))
@@ -69,7 +81,7 @@ public sealed class PodBenchmarkEnvironment : IDisposable
             }
         }
 
-        var result = await Orchestrator.ScaleAsync(Template, 0);
+        var result = await Orchestrator.ScaleAsync(template, replicas);
         if (result.Failures.Count > 0)
         {
             throw new InvalidOperationException(string.Join("; ", result.Failures));

@@ -7,7 +7,7 @@ internal static class PodTemplateReader
 {
     public static PodTemplate Read(string pipeline, SectionReader pod)
     {
-        pod.RejectUnknown("network", "stopGracePeriod", "labels", "containers");
+        pod.RejectUnknown("network", "stopGracePeriod", "standby", "labels", "containers");
         var network = pod.Text("network", fallback: "pod")!;
         var (mode, networkName) = network switch
         {
@@ -25,6 +25,7 @@ internal static class PodTemplateReader
             NetworkMode = mode,
             NetworkName = networkName,
             StopGracePeriod = pod.Duration("stopGracePeriod", PodTemplate.DefaultStopGracePeriod),
+            StandbyPods = pod.WholeNumber("standby", 0, min: 0, max: PodTemplateValidator.MaximumStandbyPods),
             Labels = pod.Map("labels"),
         };
     }

@@ -65,14 +65,16 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
             stopped = await StopAsync(victims, cancellationToken);
         }
 
+        var running = healthy.Count - stopped.Stopped.Count + started.Started.Count;
+        var upkeep = await AfterScaleAsync(podTemplate, running, cancellationToken);
         return new PodOperationResult
         {
             Started = started.Started,
             Stopped = stopped.Stopped,
             Killed = stopped.Killed,
             Removed = removed,
-            Failures = [.. started.Failures, .. stopped.Failures],
-            Running = healthy.Count - stopped.Stopped.Count + started.Started.Count,
+            Failures = [.. started.Failures, .. stopped.Failures, .. upkeep],
+            Running = running,
         };
     }
 
@@ -95,7 +97,9 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
         var pods = await ListPodsAsync(podTemplate.Pipeline, cancellationToken);
         var removed = await RemoveBrokenAsync(pods, cancellationToken);
         var started = await StartPodsAsync(podTemplate, removed.Count, cancellationToken);
-        return started with { Removed = removed, Running = pods.Count(IsHealthy) + started.Started.Count };
+        var running = pods.Count(IsHealthy) + started.Started.Count;
+        var upkeep = await AfterScaleAsync(podTemplate, running, cancellationToken);
+        return started with { Removed = removed, Running = running, Failures = [.. started.Failures, .. upkeep] };
     }
 
     /// <summary>The pipeline's pods as the platform shows them, oldest first. Never throws for unlabelled containers: it ignores them.</summary>
@@ -106,6 +110,21 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
 
     /// <summary>Stops every container of <paramref name="pod"/> (SIGTERM, its grace period, SIGKILL) and removes them; returns whether any was killed.</summary>
     protected abstract Task<bool> StopPodAsync(PodInfo pod, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called under the pipeline lock before one call (scale-up or reconcile) starts <paramref name="count"/> pods, so the
+    /// orchestrator can prepare what those starts share (for example the standby pods they may take). Default: nothing.
+    /// </summary>
+    protected virtual Task BeforeStartingPodsAsync(PodTemplate podTemplate, int count, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Called under the pipeline lock at the end of <see cref="ScaleAsync"/> and <see cref="ReconcileAsync"/>, after pods were
+    /// started and stopped, with the number of healthy pods now running: upkeep that must not delay pod starts (for example
+    /// topping up standby pods, or removing them at zero). Returns problems met, one line each, added to the call's
+    /// <see cref="PodOperationResult.Failures"/>. Default: nothing.
+    /// </summary>
+    protected virtual Task<IReadOnlyList<string>> AfterScaleAsync(PodTemplate podTemplate, int running, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
 
     private static bool IsHealthy(PodInfo pod) => pod.State is PodState.Running or PodState.Ready;
 
@@ -123,6 +142,12 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
 
     private async Task<PodOperationResult> StartPodsAsync(PodTemplate podTemplate, int count, CancellationToken cancellationToken)
     {
+        if (count == 0)
+        {
+            return PodOperationResult.None;
+        }
+
+        await BeforeStartingPodsAsync(podTemplate, count, cancellationToken);
         using var gate = new SemaphoreSlim(MaxParallelPodStarts);
         var outcomes = await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
         {

@@ -29,6 +29,13 @@ public sealed record PodTemplate
     /// <summary>Time between SIGTERM and SIGKILL when a pod is stopped. Default 10 s; 0 to 1 hour, whole seconds for Docker.</summary>
     public TimeSpan StopGracePeriod { get; init; } = DefaultStopGracePeriod;
 
+    /// <summary>
+    /// Standby pods to keep ready while the pipeline runs at least one pod: their containers are created but not started,
+    /// so a scale-up only starts them (orchestrators that support it: <c>docker</c>). They are never reported as pods,
+    /// use no CPU or memory (only disk), and are removed when the pipeline scales to zero. Default 0 (none); 0 to 100.
+    /// </summary>
+    public int StandbyPods { get; init; }
+
     /// <summary>Extra labels put on every container of the pod. Keys starting with <c>force12.</c> are reserved. Default empty.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = ImmutableDictionary<string, string>.Empty;
 }

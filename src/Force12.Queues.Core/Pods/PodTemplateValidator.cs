@@ -13,6 +13,9 @@ public static partial class PodTemplateValidator
     /// <summary>Smallest memory limit Docker accepts: 6 MiB.</summary>
     public const long MinimumMemoryLimitBytes = 6 * 1024 * 1024;
 
+    /// <summary>Most standby pods a template may ask for: 100.</summary>
+    public const int MaximumStandbyPods = 100;
+
     /// <summary>Longest stop grace period accepted: 1 hour.</summary>
     public static readonly TimeSpan MaximumStopGracePeriod = TimeSpan.FromHours(1);
 
@@ -30,6 +33,11 @@ public static partial class PodTemplateValidator
         if (template.StopGracePeriod < TimeSpan.Zero || template.StopGracePeriod > MaximumStopGracePeriod)
         {
             errors.Add($"StopGracePeriod: must be between 0 and 1 hour, was {template.StopGracePeriod}.");
+        }
+
+        if (template.StandbyPods is < 0 or > MaximumStandbyPods)
+        {
+            errors.Add($"StandbyPods: must be between 0 and {MaximumStandbyPods}, was {template.StandbyPods}.");
         }
 
         foreach (var key in template.Labels.Keys)

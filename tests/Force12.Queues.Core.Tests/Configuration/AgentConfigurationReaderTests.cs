@@ -42,6 +42,9 @@ public sealed class AgentConfigurationReaderTests
         { "pipelines:bulbs:pod:containers:0:memory", "lots", "pipelines.bulbs.pod.containers.0.memory: 'lots' is not a size in bytes (for example 256Mi or 1Gi)" },
         { "pipelines:bulbs:pod:containers:0:cpu", "0", "pipelines.bulbs.pod.containers.0.cpu: must be greater than 0 (was 0)" },
         { "pipelines:bulbs:pod:stopGracePeriod", "2h", "pipelines.bulbs.pod: StopGracePeriod: must be between 0 and 1 hour, was 02:00:00." },
+        { "pipelines:bulbs:pod:standby", "101", "pipelines.bulbs.pod.standby: must be between 0 and 100 (was 101)" },
+        { "pipelines:bulbs:pod:standby", "two", "pipelines.bulbs.pod.standby: 'two' is not a whole number" },
+        { "pipelines:bulbs:pod:standbyPods", "2", "pipelines.bulbs.pod.standbyPods: unknown setting (known here: network, stopGracePeriod, standby, labels, containers)" },
         { "capacity:podSlots", "0", "capacity.podSlots: must be >= 1 (was 0)" },
         { "pollInterval", "fast", "pollInterval: 'fast' is not a duration (use a number with ms, s, m or h, for example 10s)" },
         { "http:address", "localhost", "http.address: 'localhost' is not an IP address with a port, for example 127.0.0.1:8412" },
@@ -64,6 +67,16 @@ public sealed class AgentConfigurationReaderTests
         Assert.Equal(500, bulbs.Policy.PerPodThroughputPrior);
         Assert.Equal("fake group bulbs", bulbs.Source.Description);
         Assert.Equal(256L * 1024 * 1024, bulbs.Pod.Containers[0].MemoryLimitBytes);
+        Assert.Equal(0, bulbs.Pod.StandbyPods);
+    }
+
+    [Fact]
+    public void Read_PodStandby_SetsStandbyPods()
+    {
+        var result = Read(new Dictionary<string, string?>(ValidSettings) { ["pipelines:bulbs:pod:standby"] = "3" });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(3, result.Configuration!.Pipelines[0].Pod.StandbyPods);
     }
 
     [Theory]

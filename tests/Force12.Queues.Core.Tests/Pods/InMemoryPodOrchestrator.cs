@@ -29,6 +29,12 @@ internal sealed class InMemoryPodOrchestrator : PodOrchestratorBase
 
     public List<string> StopCalls { get; } = [];
 
+    /// <summary>The base class's hooks as called: <c>before N</c> (pods about to start), <c>after N</c> (pods running).</summary>
+    public List<string> HookCalls { get; } = [];
+
+    /// <summary>What <see cref="AfterScaleAsync"/> reports as problems.</summary>
+    public IReadOnlyList<string> UpkeepProblems { get; set; } = [];
+
     public override string Kind => "memory";
 
     protected override Task<IReadOnlyList<PodInfo>> ListPodsCoreAsync(string pipeline, CancellationToken cancellationToken) =>
@@ -70,5 +76,17 @@ internal sealed class InMemoryPodOrchestrator : PodOrchestratorBase
 
         Pods.TryRemove(pod.Id, out _);
         return Task.FromResult(false);
+    }
+
+    protected override Task BeforeStartingPodsAsync(PodTemplate podTemplate, int count, CancellationToken cancellationToken)
+    {
+        HookCalls.Add($"before {count}");
+        return Task.CompletedTask;
+    }
+
+    protected override Task<IReadOnlyList<string>> AfterScaleAsync(PodTemplate podTemplate, int running, CancellationToken cancellationToken)
+    {
+        HookCalls.Add($"after {running}");
+        return Task.FromResult(UpkeepProblems);
     }
 }

@@ -16,6 +16,30 @@ public sealed class PodOrchestratorBaseTests : IDisposable
     private readonly TestMeterFactory _meters = new();
 
     [Fact]
+    public async Task ScaleAsync_Hooks_BeforeStartingOnlyWhenStartingAndAfterWithRunningCount()
+    {
+        var orchestrator = new InMemoryPodOrchestrator(_time);
+
+        await orchestrator.ScaleAsync(Template, 3);
+        await orchestrator.ScaleAsync(Template, 3);
+        await orchestrator.ScaleAsync(Template, 1);
+        await orchestrator.ReconcileAsync(Template);
+
+        Assert.Equal(["before 3", "after 3", "after 3", "after 1", "after 1"], orchestrator.HookCalls);
+    }
+
+    [Fact]
+    public async Task ScaleAsync_UpkeepProblems_AreReportedAsFailures()
+    {
+        var orchestrator = new InMemoryPodOrchestrator(_time) { UpkeepProblems = ["standby pod x could not be created"] };
+
+        var result = await orchestrator.ScaleAsync(Template, 2);
+
+        Assert.Equal(2, result.Started.Count);
+        Assert.Equal(["standby pod x could not be created"], result.Failures);
+    }
+
+    [Fact]
     public async Task ScaleAsync_Down_StopsNotReadyThenNewestPods()
     {
         var orchestrator = new InMemoryPodOrchestrator(_time);

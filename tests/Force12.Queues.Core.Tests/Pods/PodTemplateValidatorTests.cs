@@ -56,6 +56,14 @@ public class PodTemplateValidatorTests
             errors);
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(101)]
+    public void Validate_StandbyPodsOutOfRange_ReportsStandbyPods(int standby)
+    {
+        Assert.Equal([$"StandbyPods: must be between 0 and 100, was {standby}."], PodTemplateValidator.Validate(Valid with { StandbyPods = standby }));
+    }
+
     [Fact]
     public void Validate_NoContainers_ReportsContainers()
     {

@@ -22,7 +22,7 @@ public sealed class DockerPodOrchestratorAdoptionTests : IAsyncLifetime
         var template = Template();
         var options = new DockerOrchestratorOptions();
         // What an agent that died between the two creates leaves: container 0 of a two-container pod, running.
-        var half = DockerContainerSpec.Create(template, 0, _pipeline + "-half000000", DateTimeOffset.UnixEpoch, null, options);
+        var half = DockerContainerSpec.Create(template, 0, _pipeline + "-half000000", DateTimeOffset.UnixEpoch, options);
         var created = await _docker.Client.Containers.CreateContainerAsync(half);
         await _docker.Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters());
         var orchestrator = CreateOrchestrator();

@@ -118,6 +118,14 @@ public sealed class ProcessPodOrchestratorTests : IDisposable
             errors);
     }
 
+    [Fact]
+    public void Validate_StandbyPods_AreRejectedNamingTheField()
+    {
+        var errors = CreateOrchestrator().Validate(Template("demo") with { StandbyPods = 2 });
+
+        Assert.Equal(["StandbyPods: standby pods are not supported by the process orchestrator (a process pod starts in milliseconds); was 2, use 0."], errors);
+    }
+
     public void Dispose()
     {
         Directory.Delete(_stateDirectory, recursive: true);
