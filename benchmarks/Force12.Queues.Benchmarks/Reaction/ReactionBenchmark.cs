@@ -23,7 +23,7 @@ namespace Force12.Queues.Benchmarks.Reaction;
 /// required pods at least the 5x need, running pods at least the required pods, and a backlog below the previous
 /// tick's. Reaction time = that tick's time minus the step's time.
 /// </summary>
-internal sealed class ReactionBenchmark(TextWriter output)
+internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
 {
     private const string Pipeline = "bulbs";
     private const string Topic = "bulbs";
@@ -40,7 +40,12 @@ internal sealed class ReactionBenchmark(TextWriter output)
     {
         var steps = Option(args, "--steps", 10);
         var kedaSteps = Option(args, "--keda-steps", 4);
-        var bench = new ReactionBenchmark(Console.Out);
+        var at = Array.IndexOf(args, "--group-protocol");
+        var groupProtocol = at < 0 ? "consumer" : at + 1 < args.Length && args[at + 1] is "consumer" or "classic"
+            ? args[at + 1]
+            : throw new ArgumentException("--group-protocol must be consumer or classic");
+        var bench = new ReactionBenchmark(Console.Out, groupProtocol);
+        await Console.Out.WriteLineAsync($"pods consume on the {groupProtocol} consumer-group protocol").ConfigureAwait(false);
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"reaction benchmark: one pod = {PodCapacity:0} msg/s ({WorkMilliseconds:0} ms work per message); demand steps {PodCapacity:0} -> {StepFactor * PodCapacity:0} msg/s; reacted = first tick with required >= {PodsFor5x}, running >= required, backlog < previous tick's")).ConfigureAwait(false);
         var results = new List<ReactionResult>();
@@ -56,6 +61,7 @@ internal sealed class ReactionBenchmark(TextWriter output)
         foreach (var result in results)
         {
             await Console.Out.WriteLineAsync(result.Line()).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(result.PhasesLine()).ConfigureAwait(false);
         }
 
         if (results.Count == 2)
@@ -88,6 +94,8 @@ internal sealed class ReactionBenchmark(TextWriter output)
             var generator = new LoadGenerator(new LoadGeneratorOptions { Rate = demand }, new LightbulbEventFactory(10_000, 10, 1, random, time), sink, time);
             var load = generator.RunAsync(null, stopLoad.Token);
             var seconds = new List<double>();
+            var decidedSeconds = new List<double>();
+            var startedSeconds = new List<double>();
             var timedOut = 0;
             for (var step = 1; step <= setting.Steps; step++)
             {
@@ -103,14 +111,16 @@ internal sealed class ReactionBenchmark(TextWriter output)
                 await Task.Delay(setting.PollInterval * random.NextDouble(), time, cancellationToken).ConfigureAwait(false);
                 var stepAt = time.GetUtcNow();
                 demand.Rate = StepFactor * PodCapacity;
-                var reacted = await ReactedAsync(board, stepAt, setting.PollInterval * 3 + TimeSpan.FromSeconds(30), time, cancellationToken).ConfigureAwait(false);
-                if (reacted is { } status)
+                var phases = await ReactedAsync(board, stepAt, setting.PollInterval * 3 + TimeSpan.FromSeconds(30), time, cancellationToken).ConfigureAwait(false);
+                if (phases is { Reacted: { } status, Decided: { } decided, Started: { } running })
                 {
                     var s = (status.At - stepAt).TotalSeconds;
                     seconds.Add(s);
+                    decidedSeconds.Add((decided - stepAt).TotalSeconds);
+                    startedSeconds.Add((running - stepAt).TotalSeconds);
                     var p = status.Pipelines[0];
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{setting.Name} step {step}: reacted after {s:0.00} s (tick {status.Tick}: required {p.RequiredPods}, running {p.RunningPods}, backlog {p.BacklogMessages})")).ConfigureAwait(false);
+                        $"{setting.Name} step {step}: reacted after {s:0.00} s (5x need decided after {decidedSeconds[^1]:0.00} s, those pods running after {startedSeconds[^1]:0.00} s; tick {status.Tick}: required {p.RequiredPods}, running {p.RunningPods}, backlog {p.BacklogMessages})")).ConfigureAwait(false);
                 }
                 else
                 {
@@ -122,7 +132,7 @@ internal sealed class ReactionBenchmark(TextWriter output)
             await stopLoad.CancelAsync().ConfigureAwait(false);
             await load.ConfigureAwait(false);
             await agent.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            return new ReactionResult(setting, seconds, timedOut);
+            return new ReactionResult(setting, seconds, timedOut) { DecidedSeconds = decidedSeconds, StartedSeconds = startedSeconds };
         }
         finally
         {
@@ -157,11 +167,15 @@ internal sealed class ReactionBenchmark(TextWriter output)
         return false;
     }
 
-    /// <summary>The first tick at or after <paramref name="stepAt"/> that shows the reaction, or null at the deadline.</summary>
-    private static async Task<AgentStatus?> ReactedAsync(AgentStatusBoard board, DateTimeOffset stepAt, TimeSpan within, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ticks at or after <paramref name="stepAt"/> that first show the 5x need (decided), that need running
+    /// (started) and the reaction (started and the backlog falling); nulls for what did not happen by the deadline.
+    /// </summary>
+    private static async Task<ReactionPhases> ReactedAsync(AgentStatusBoard board, DateTimeOffset stepAt, TimeSpan within, TimeProvider time, CancellationToken cancellationToken)
     {
         long? previousBacklog = null;
         var since = 0L;
+        var phases = new ReactionPhases(null, null, null);
         var started = time.GetTimestamp();
         while (time.GetElapsedTime(started) < within)
         {
@@ -175,19 +189,35 @@ internal sealed class ReactionBenchmark(TextWriter output)
 
                 var falling = p.BacklogMessages is { } b && previousBacklog is { } before && b < before;
                 previousBacklog = p.BacklogMessages;
-                if (status.At >= stepAt && falling && p.RequiredPods >= PodsFor5x && p.RunningPods >= p.RequiredPods)
+                if (status.At < stepAt)
                 {
-                    return status;
+                    continue;
+                }
+
+                if (Trace)
+                {
+                    Console.WriteLine("  react " + Describe(status));
+                }
+
+                var decided = p.RequiredPods >= PodsFor5x;
+                phases = phases with
+                {
+                    Decided = phases.Decided ?? (decided ? status.At : null),
+                    Started = phases.Started ?? (decided && p.RunningPods >= p.RequiredPods ? status.At : null),
+                };
+                if (falling && decided && p.RunningPods >= p.RequiredPods)
+                {
+                    return phases with { Reacted = status };
                 }
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), time, cancellationToken).ConfigureAwait(false);
         }
 
-        return null;
+        return phases;
     }
 
-    private static AgentConfiguration Configure(ReactionSetting setting, string bootstrapServers, string stateDirectory, out Action<IServiceCollection> register)
+    private AgentConfiguration Configure(ReactionSetting setting, string bootstrapServers, string stateDirectory, out Action<IServiceCollection> register)
     {
         var demo = new DemoOptions { Partitions = Partitions, WorkMilliseconds = WorkMilliseconds, Sla = TimeSpan.FromSeconds(10) };
         var invariant = CultureInfo.InvariantCulture;
@@ -213,8 +243,10 @@ internal sealed class ReactionBenchmark(TextWriter output)
         }
 
         // Short batches (20 messages = 0.2 s of work): a consumer-group rebalance after a scale step waits for each
-        // member's batch in flight. The session stays at 6 s (heartbeat 1 s): the broker's minimum session is 6 s.
+        // member's batch in flight. On the classic protocol the session is 6 s (heartbeat 1 s), a broker's minimum;
+        // on the consumer protocol the embedded brokers set it (6 s, heartbeat 0.5 s).
         settings[$"pipelines:{Pipeline}:pod:containers:1:env:BULBS_BATCH"] = Batch.ToString(invariant);
+        settings[$"pipelines:{Pipeline}:pod:containers:1:env:BULBS_GROUP_PROTOCOL"] = groupProtocol;
         settings[$"pipelines:{Pipeline}:pod:containers:1:env:BULBS_SESSION_TIMEOUT_MS"] = SessionTimeoutMs.ToString(invariant);
 
         var processes = new ProcessOrchestratorOptions { StateDirectory = Path.Combine(stateDirectory, "pods") };
