@@ -7,7 +7,7 @@ namespace Force12.Queues.Kinesis.Configuration;
 
 /// <summary>
 /// Reads <c>source: {kind: kinesis, stream: S, leaseTable: T, region, kinesisEndpoint, dynamoDbEndpoint,
-/// initialPosition: trimHorizon|latest, maxReadsPerShardPerPoll: 1..5, maxConcurrentShards, stallAfter}</c>.
+/// initialPosition: trimHorizon|latest, maxReadsPerShardPerPoll: 1..5, recordsPerRead: 1..10000, maxConcurrentShards, stallAfter}</c>.
 /// </summary>
 public sealed class KinesisSourceProvider : ILagSourceProvider
 {
@@ -22,7 +22,7 @@ public sealed class KinesisSourceProvider : ILagSourceProvider
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.RejectUnknown("kind", "stream", "leaseTable", "region", "kinesisEndpoint", "dynamoDbEndpoint",
-            "initialPosition", "maxReadsPerShardPerPoll", "maxConcurrentShards", "stallAfter");
+            "initialPosition", "maxReadsPerShardPerPoll", "recordsPerRead", "maxConcurrentShards", "stallAfter");
         var defaults = new KinesisLagCollectorOptions { StreamName = "" };
         var stream = settings.Text("stream", required: true);
         var table = settings.Text("leaseTable", required: true);
@@ -38,6 +38,7 @@ public sealed class KinesisSourceProvider : ILagSourceProvider
         {
             InitialPosition = position ?? KclCheckpointKind.TrimHorizon,
             MaxReadsPerShardPerPoll = settings.WholeNumber("maxReadsPerShardPerPoll", defaults.MaxReadsPerShardPerPoll, 1, KinesisLagCollectorOptions.ShardReadsPerSecondLimit),
+            RecordsPerRead = settings.WholeNumber("recordsPerRead", defaults.RecordsPerRead, 1, 10_000),
             MaxConcurrentShards = settings.WholeNumber("maxConcurrentShards", defaults.MaxConcurrentShards, 1, 256),
             StallAfter = settings.Duration("stallAfter", defaults.StallAfter, positive: true),
         };

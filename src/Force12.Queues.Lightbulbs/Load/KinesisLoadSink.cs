@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.Channels;
 using Force12.Queues.Kinesis.Client;
 using Force12.Queues.Kinesis.Model;
@@ -12,7 +11,7 @@ namespace Force12.Queues.Lightbulbs.Load;
 /// to one shard; with one call in flight they keep their order there, except that records resent after a
 /// partial failure land after the ones that succeeded. An optional observer hears each written sequence number.
 /// </summary>
-public sealed class KinesisLoadSink : ILoadSink
+public sealed partial class KinesisLoadSink : ILoadSink
 {
     private const int MaxRecordsPerCall = 500;
     private const long MaxBytesPerCall = 5L * 1024 * 1024;
@@ -122,66 +121,4 @@ public sealed class KinesisLoadSink : ILoadSink
             throw;
         }
     }
-
-    private async Task SendLoopAsync()
-    {
-        var reader = _queue.Reader;
-        var batch = new List<(long Sequence, PutRecordsEntry Entry)>(MaxRecordsPerCall);
-        while (await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
-        {
-            batch.Clear();
-            long bytes = 0;
-            while (batch.Count < MaxRecordsPerCall && reader.TryPeek(out var next)
-                && (batch.Count == 0 || bytes + Size(next.Entry) <= MaxBytesPerCall))
-            {
-                _ = reader.TryRead(out next);
-                batch.Add(next);
-                bytes += Size(next.Entry);
-            }
-
-            await WriteAsync(batch).ConfigureAwait(false);
-        }
-    }
-
-    private async Task WriteAsync(List<(long Sequence, PutRecordsEntry Entry)> batch)
-    {
-        try
-        {
-            var outcomes = await _publisher.PublishEachAsync(batch.Select(b => b.Entry).ToArray(), _stop.Token).ConfigureAwait(false);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (outcomes[i].Succeeded)
-                {
-                    Counters.Acknowledge();
-                    _onAcknowledged?.Invoke(batch[i].Sequence);
-                }
-                else
-                {
-                    Counters.Fail(string.Create(CultureInfo.InvariantCulture, $"event {batch[i].Sequence}: {outcomes[i].ErrorCode} after every attempt"));
-                }
-            }
-        }
-        catch (KinesisException e)
-        {
-            FailAll(batch, $"{e.Kind}: {e.Message}");
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            FailAll(batch, e.Message); // keep sending later events: one bad call must not stall the generator
-        }
-        finally
-        {
-            Interlocked.Add(ref _pending, -batch.Count);
-        }
-    }
-
-    private void FailAll(List<(long Sequence, PutRecordsEntry Entry)> batch, string reason)
-    {
-        foreach (var _ in batch)
-        {
-            Counters.Fail(reason);
-        }
-    }
-
-    private static long Size(PutRecordsEntry entry) => entry.Data.Length + entry.PartitionKey.Length;
 }

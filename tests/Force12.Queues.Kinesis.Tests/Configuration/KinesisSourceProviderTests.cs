@@ -20,10 +20,12 @@ public sealed class KinesisSourceProviderTests
             ["dynamoDbEndpoint"] = "http://127.0.0.1:4568",
             ["initialPosition"] = "latest",
             ["maxReadsPerShardPerPoll"] = "3",
+            ["recordsPerRead"] = "500",
             ["stallAfter"] = "1m",
         });
 
         Assert.Empty(errors);
+        Assert.Equal(500, ((KinesisSource)source!).Options.ToCollectorOptions().RecordsPerRead);
         var kinesis = Assert.IsType<KinesisSource>(source);
         Assert.Equal("kinesis", kinesis.Kind);
         Assert.Equal("kinesis stream bulbs, lease table bulbs-app at http://127.0.0.1:4567/", kinesis.Description);
@@ -48,7 +50,7 @@ public sealed class KinesisSourceProviderTests
         Assert.Null(source);
         Assert.Equal(
         [
-            "pipelines.bulbs.source.shards: unknown setting (known here: kind, stream, leaseTable, region, kinesisEndpoint, dynamoDbEndpoint, initialPosition, maxReadsPerShardPerPoll, maxConcurrentShards, stallAfter)",
+            "pipelines.bulbs.source.shards: unknown setting (known here: kind, stream, leaseTable, region, kinesisEndpoint, dynamoDbEndpoint, initialPosition, maxReadsPerShardPerPoll, recordsPerRead, maxConcurrentShards, stallAfter)",
             "pipelines.bulbs.source.stream: is required",
             "pipelines.bulbs.source.leaseTable: is required",
             "pipelines.bulbs.source.kinesisEndpoint: 'not a url' is not an http(s) URL, for example http://127.0.0.1:4567",
