@@ -2,7 +2,12 @@
 # Resident memory and CPU of the agent (`force12 run`) at 1 s polling with 10 pipelines x 100 partitions
 # (issue 8; targets: under 80 MB RSS and under 2% of one core).
 #
-#   benchmarks/agent-resources.sh [--pipelines N] [--partitions N] [--warmup SECONDS] [--measure SECONDS]
+#   benchmarks/agent-resources.sh [--build aot|jit] [--pipelines N] [--partitions N] [--warmup SECONDS] [--measure SECONDS]
+#
+# --build aot (default): the agent is the Native AOT publish of force12
+#   (dotnet publish src/Force12.Queues.Cli -c Release -r linux-x64 -p:PublishAot=true), which the script runs first;
+# --build jit: the agent is the ordinary Release build (`dotnet force12.dll`, JIT), the baseline.
+# Kafka, the producers and the consumers always come from the ordinary Release build.
 #
 # 1. Builds force12 (Release) and starts the embedded Kafka in a process of its own (`force12 kafka-mock`)
 #    with one topic p<i> of --partitions partitions per pipeline.
@@ -17,16 +22,18 @@
 # targets were met), 1 on failure.
 set -euo pipefail
 
-pipelines=10 partitions=100 warmup=60 measure=60
+build=aot pipelines=10 partitions=100 warmup=60 measure=60
 while (($#)); do
   case "$1" in
+    --build) build=$2; shift 2 ;;
     --pipelines) pipelines=$2; shift 2 ;;
     --partitions) partitions=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
     --measure) measure=$2; shift 2 ;;
-    *) echo "usage: $0 [--pipelines N] [--partitions N] [--warmup SECONDS] [--measure SECONDS]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--build aot|jit] [--pipelines N] [--partitions N] [--warmup SECONDS] [--measure SECONDS]" >&2; exit 2 ;;
   esac
 done
+[[ $build == aot || $build == jit ]] || { echo "--build must be aot or jit" >&2; exit 2; }
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/force12-agent-bench.XXXXXX)
@@ -39,10 +46,18 @@ cleanup() {
 trap cleanup EXIT
 
 echo "building force12 (Release)..."
-dotnet build "$root/src/Force12.Queues.Cli" -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
+dotnet build "$root/src/Force12.Queues.Cli" -c Release -nologo -v quiet -clp:ErrorsOnly \
+  >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; echo "the build failed" >&2; exit 1; }
 bin="$root/src/Force12.Queues.Cli/bin/Release/net10.0"
 force12="$bin/force12"
 bulbs="$bin/samples/bulbs/force12-bulbs"
+agent_bin=$force12
+if [[ $build == aot ]]; then
+  echo "publishing force12 (Native AOT, linux-x64)..."
+  dotnet publish "$root/src/Force12.Queues.Cli" -c Release -r linux-x64 -p:PublishAot=true -nologo -v quiet -clp:ErrorsOnly \
+    >"$work/publish.log" 2>&1 || { cat "$work/publish.log" >&2; echo "the Native AOT publish failed" >&2; exit 1; }
+  agent_bin="$root/src/Force12.Queues.Cli/bin/Release/net10.0/linux-x64/publish/force12"
+fi
 
 topics=()
 for ((i = 0; i < pipelines; i++)); do topics+=(--topic "p$i:$partitions"); done
@@ -103,10 +118,10 @@ YAML
   done
 } >"$config"
 
-"$force12" run -c "$config" --stop-pods-on-exit >"$work/agent.log" 2>&1 &
+"$agent_bin" run -c "$config" --stop-pods-on-exit >"$work/agent.log" 2>&1 &
 agent=$!
 pids+=($agent)
-echo "agent pid $agent, http 127.0.0.1:$port; warming up ${warmup} s..."
+echo "agent ($build build) pid $agent, http 127.0.0.1:$port; warming up ${warmup} s..."
 sleep "$warmup"
 kill -0 "$agent" 2>/dev/null || { cat "$work/agent.log" >&2; echo "the agent exited" >&2; exit 1; }
 status=$(curl -fsS "http://127.0.0.1:$port/api/status")
@@ -128,10 +143,18 @@ ticks1=$(cpu_ticks); t1=$(date +%s.%N)
 threads=$(awk '/^Threads:/ { print $2 }' "/proc/$agent/status")
 ticktime=$(curl -fsS "http://127.0.0.1:$port/metrics" | awk '/^force12_tick_duration_seconds_(sum|count) / { v[$1] = $2 } END { if (v["force12_tick_duration_seconds_count"] > 0) printf "%.1f", 1000 * v["force12_tick_duration_seconds_sum"] / v["force12_tick_duration_seconds_count"] }')
 awk -v p="$peak" -v s="$sum" -v n="$samples" -v c=$((ticks1 - ticks0)) -v hz="$hz" -v t0="$t0" -v t1="$t1" \
-  -v pl="$pipelines" -v pa="$partitions" -v th="$threads" -v tt="$ticktime" 'BEGIN {
+  -v pl="$pipelines" -v pa="$partitions" -v th="$threads" -v b="$build" -v tt="$ticktime" 'BEGIN {
   secs = t1 - t0; cpu = 100 * c / hz / secs
-  printf "agent, %d pipelines x %d partitions, 1 s polling, measured over %.1f s after warm-up:\n", pl, pa, secs
+  printf "agent (%s build), %d pipelines x %d partitions, 1 s polling, measured over %.1f s after warm-up:\n", b, pl, pa, secs
   printf "  RSS peak %.1f MB, mean %.1f MB (target < 80 MB): %s\n", p / 1024, s / n / 1024, (p / 1024 < 80 ? "met" : "MISSED")
   printf "  CPU %.2f%% of one core (%d ticks of 1/%d s; target < 2%%): %s\n", cpu, c, hz, (cpu < 2 ? "met" : "MISSED")
   printf "  threads %d, mean tick %s ms\n", th, tt
 }'
+# Where the resident memory is, at the end of the measurement: anonymous memory (heaps, stacks), JIT code
+# (memfd:doublemapper) and the largest mapped files.
+awk '/^[0-9a-f]+-[0-9a-f]+ / { name = (NF >= 6 ? $6 : "[anonymous]"); sub(/ \(deleted\)$/, "", name) }
+  /^Rss:/ { rss[name] += $2 }
+  END {
+    for (n in rss) { k = n; if (n ~ /^\[(anonymous|heap|stack)/) k = "[anonymous]"; if (n ~ /doublemapper/) k = "[JIT code]"; t[k] += rss[n] }
+    for (k in t) printf "%d %s\n", t[k], k
+  }' "/proc/$agent/smaps" | sort -rn | head -8 | awk '{ printf "  smaps %7.1f MB %s\n", $1 / 1024, $2 }'

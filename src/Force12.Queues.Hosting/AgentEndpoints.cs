@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Force12.Queues.Core.Agent;
 using Force12.Queues.Hosting.LivePage;
 using Microsoft.AspNetCore.Builder;
@@ -11,8 +10,6 @@ namespace Force12.Queues.Hosting;
 /// <summary>Maps the agent's HTTP surface: metrics, health, readiness, status JSON and the live page.</summary>
 public static class AgentEndpoints
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>
     /// Maps <c>/metrics</c> (Prometheus text from <paramref name="registry"/>), <c>/healthz</c>
     /// (200 while the process serves), <c>/readyz</c> (200 once every pipeline had a successful
@@ -41,8 +38,8 @@ public static class AgentEndpoints
                 : Results.Text($"not ready: no successful collection recently for {string.Join(", ", notReady)}\n",
                     statusCode: StatusCodes.Status503ServiceUnavailable);
         });
-        endpoints.MapGet("/api/status", () => Results.Json(board.Current, Json));
-        endpoints.MapGet("/api/history", (long? after) => Results.Json(board.Since(after ?? 0), Json));
+        endpoints.MapGet("/api/status", () => Results.Json(board.Current, AgentJsonContext.Default.AgentStatus));
+        endpoints.MapGet("/api/history", (long? after) => Results.Json(board.Since(after ?? 0), AgentJsonContext.Default.IReadOnlyListAgentStatus));
         endpoints.MapGet("/", () => Results.Content(LivePageResource.Html, "text/html; charset=utf-8"));
         return endpoints;
     }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Force12.Queues.Lightbulbs.Load;
 
 namespace Force12.Queues.Cli.Commands;
@@ -11,23 +11,24 @@ internal static class LoadReportPrinter
     {
         if (json)
         {
-            var document = new
+            // A JSON tree rather than a serialized object: no reflection, so it runs the same in the Native AOT build.
+            var document = new JsonObject
             {
-                pattern = report.Pattern,
-                sink = report.Sink,
-                sent = report.Sent,
-                acknowledged = report.Acknowledged,
-                failed = report.Failed,
-                unconfirmed = report.Unconfirmed,
-                firstSequence = report.FirstSequence,
-                lastSequence = report.FirstSequence + report.Sent - 1,
-                elapsedSeconds = report.ElapsedIncludingFlush.TotalSeconds,
-                sendingSeconds = report.Elapsed.TotalSeconds,
-                achievedRate = report.AchievedRate,
-                firstError = report.FirstError,
-                stopped = report.Stopped,
+                ["pattern"] = report.Pattern,
+                ["sink"] = report.Sink,
+                ["sent"] = report.Sent,
+                ["acknowledged"] = report.Acknowledged,
+                ["failed"] = report.Failed,
+                ["unconfirmed"] = report.Unconfirmed,
+                ["firstSequence"] = report.FirstSequence,
+                ["lastSequence"] = report.FirstSequence + report.Sent - 1,
+                ["elapsedSeconds"] = report.ElapsedIncludingFlush.TotalSeconds,
+                ["sendingSeconds"] = report.Elapsed.TotalSeconds,
+                ["achievedRate"] = report.AchievedRate,
+                ["firstError"] = report.FirstError,
+                ["stopped"] = report.Stopped,
             };
-            await output.WriteLineAsync(JsonSerializer.Serialize(document)).ConfigureAwait(false);
+            await output.WriteLineAsync(document.ToJsonString()).ConfigureAwait(false);
             return;
         }
 

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Force12.Queues.Kafka.Configuration;
 
-/// <summary>A validated Kafka source of one pipeline.</summary>
-internal sealed class KafkaLagSource(KafkaLagCollectorOptions options) : ILagSource
+/// <summary>A validated Kafka source of one pipeline; its collector takes its admin client from <paramref name="clients"/>,
+/// shared with the other pipelines on the same cluster and client settings.</summary>
+internal sealed class KafkaLagSource(KafkaLagCollectorOptions options, KafkaAdminClientPool clients) : ILagSource
 {
     public string Kind => KafkaLagCollector.KindName;
 
@@ -18,6 +19,8 @@ internal sealed class KafkaLagSource(KafkaLagCollectorOptions options) : ILagSou
     public ILagCollector CreateCollector(LagCollectorContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new KafkaLagCollector(Options with { Sla = context.Sla }, context.TimeProvider, context.LoggerFactory.CreateLogger<KafkaLagCollector>());
+        var options = Options with { Sla = context.Sla };
+        return new KafkaLagCollector(options, () => new ConfluentOffsetsClient(options, clients), context.TimeProvider,
+            context.LoggerFactory.CreateLogger<KafkaLagCollector>());
     }
 }

@@ -12,9 +12,12 @@ namespace Force12.Queues.Kafka.Configuration;
 /// properties passed through, for example <c>security.protocol</c>), and <c>clientSecretFiles</c> (librdkafka
 /// properties whose values are read from files, for example <c>sasl.password: /run/secrets/kafka</c>).
 /// Secrets may also come from the environment: <c>FORCE12__pipelines__NAME__source__client__sasl.password</c>.
+/// The pipelines read by one provider share one librdkafka admin client per cluster and client settings.
 /// </summary>
 public sealed class KafkaLagSourceProvider : ILagSourceProvider
 {
+    private readonly KafkaAdminClientPool _clients = new();
+
     /// <inheritdoc />
     public string Kind => KafkaLagCollector.KindName;
 
@@ -50,7 +53,7 @@ public sealed class KafkaLagSourceProvider : ILagSourceProvider
             settings.Fail(null, problem);
         }
 
-        return options.Validate().Count == 0 ? new KafkaLagSource(options) : null;
+        return options.Validate().Count == 0 ? new KafkaLagSource(options, _clients) : null;
     }
 
     private static T Choice<T>(SectionReader settings, string key, T fallback)

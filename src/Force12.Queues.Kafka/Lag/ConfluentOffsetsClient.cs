@@ -3,27 +3,24 @@ using Confluent.Kafka.Admin;
 
 namespace Force12.Queues.Kafka.Lag;
 
-/// <summary>The real <see cref="IKafkaOffsetsClient"/>: one AdminClient, plus a consumer (created on
-/// first use) that reads message timestamps without joining or committing to any group.</summary>
+/// <summary>The real <see cref="IKafkaOffsetsClient"/>: an AdminClient (shared with other collectors on the same
+/// cluster and settings when a <see cref="KafkaAdminClientPool"/> is given, else its own), plus a consumer (created
+/// per read) that reads message timestamps without joining or committing to any group.</summary>
 internal sealed class ConfluentOffsetsClient : IKafkaOffsetsClient
 {
     private readonly KafkaLagCollectorOptions _options;
+    private readonly KafkaAdminClientPool.Lease _lease;
     private readonly IAdminClient _admin;
     private readonly TimestampReader _timestamps;
-    private readonly CredentialFailureWatch _credentials = new();
+    private readonly CredentialFailureWatch _credentials;
 
-    public ConfluentOffsetsClient(KafkaLagCollectorOptions options)
+    /// <summary>Uses a client from <paramref name="pool"/>, or a client of its own when null.</summary>
+    public ConfluentOffsetsClient(KafkaLagCollectorOptions options, KafkaAdminClientPool? pool = null)
     {
         _options = options;
-        var config = new AdminClientConfig(new Dictionary<string, string>(options.ClientConfig))
-        {
-            BootstrapServers = options.BootstrapServers,
-            SocketTimeoutMs = (int)options.RequestTimeout.TotalMilliseconds,
-        };
-        _admin = new AdminClientBuilder(config)
-            .SetLogHandler((_, _) => { })
-            .SetErrorHandler((_, error) => _credentials.Observe(error))
-            .Build();
+        _lease = (pool ?? new KafkaAdminClientPool()).Acquire(options);
+        _admin = _lease.Client;
+        _credentials = _lease.Credentials;
         _timestamps = new TimestampReader(options);
     }
 
@@ -108,7 +105,7 @@ internal sealed class ConfluentOffsetsClient : IKafkaOffsetsClient
 
     public void Dispose()
     {
-        _admin.Dispose();
+        _lease.Dispose();
     }
 
     private async Task<Dictionary<TopicPartition, long>> FetchCommittedBatchAsync(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Force12.Queues.Simulation;
 
 namespace Force12.Queues.Cli.Commands.Simulate;
@@ -40,32 +41,33 @@ internal static class SimulationResultWriter
 
     public static void WriteJson(TextWriter output, SimulationReport report, ulong seed)
     {
-        var document = new
+        // A JSON tree rather than a serialized object: no reflection, so it runs the same in the Native AOT build.
+        var document = new JsonObject
         {
-            seed,
-            durationSeconds = report.DurationSeconds,
-            results = report.Results.Select(r => new
+            ["seed"] = seed,
+            ["durationSeconds"] = report.DurationSeconds,
+            ["results"] = new JsonArray([.. report.Results.Select(r => new JsonObject
             {
-                policy = r.Policy,
-                withinSlaPercent = Math.Round(r.WithinSlaPercent, 4),
-                p99DelaySeconds = Math.Round(r.P99DelaySeconds, 3),
-                podSeconds = Math.Round(r.PodSeconds, 1),
-                scaleActions = r.ScaleActions,
-                pipelines = r.Pipelines.Select(p => new
+                ["policy"] = r.Policy,
+                ["withinSlaPercent"] = Math.Round(r.WithinSlaPercent, 4),
+                ["p99DelaySeconds"] = Math.Round(r.P99DelaySeconds, 3),
+                ["podSeconds"] = Math.Round(r.PodSeconds, 1),
+                ["scaleActions"] = r.ScaleActions,
+                ["pipelines"] = new JsonArray([.. r.Pipelines.Select(p => new JsonObject
                 {
-                    pipeline = p.Pipeline,
-                    priority = p.Priority,
-                    withinSlaPercent = Math.Round(p.WithinSlaPercent, 4),
-                    p99DelaySeconds = Math.Round(p.P99DelaySeconds, 3),
-                    podSeconds = Math.Round(p.PodSeconds, 1),
-                    scaleActions = p.ScaleActions,
-                    timeAtNeedPercent = Math.Round(p.TimeAtNeedPercent, 2),
-                    peakPods = p.PeakPods,
-                    backlogAtEnd = Math.Round(p.BacklogAtEnd, 1),
-                }),
-            }),
+                    ["pipeline"] = p.Pipeline,
+                    ["priority"] = p.Priority,
+                    ["withinSlaPercent"] = Math.Round(p.WithinSlaPercent, 4),
+                    ["p99DelaySeconds"] = Math.Round(p.P99DelaySeconds, 3),
+                    ["podSeconds"] = Math.Round(p.PodSeconds, 1),
+                    ["scaleActions"] = p.ScaleActions,
+                    ["timeAtNeedPercent"] = Math.Round(p.TimeAtNeedPercent, 2),
+                    ["peakPods"] = p.PeakPods,
+                    ["backlogAtEnd"] = Math.Round(p.BacklogAtEnd, 1),
+                })]),
+            })]),
         };
-        output.WriteLine(JsonSerializer.Serialize(document, Json));
+        output.WriteLine(document.ToJsonString(Json));
     }
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

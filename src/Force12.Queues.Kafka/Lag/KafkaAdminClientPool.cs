@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text;
+using Confluent.Kafka;
+
+namespace Force12.Queues.Kafka.Lag;
+
+/// <summary>
+/// Shares one librdkafka admin client among the collectors that read the same cluster with the same client settings
+/// (bootstrap servers, request timeout and every librdkafka property), so ten pipelines on one cluster cost one
+/// client (its threads, connections and buffers) instead of ten. A client lives while at least one lease holds it.
+/// A released lease also retires its client from the pool: the next <see cref="Acquire"/> builds a fresh one (what a
+/// collector wants after a failed poll), while the other holders keep theirs until they release it too.
+/// Thread-safe.
+/// </summary>
+internal sealed class KafkaAdminClientPool
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Entry> _clients = new(StringComparer.Ordinal);
+    private readonly Func<KafkaLagCollectorOptions, CredentialFailureWatch, IAdminClient> _create;
+
+    public KafkaAdminClientPool()
+        : this(Build)
+    {
+    }
+
+    internal KafkaAdminClientPool(Func<KafkaLagCollectorOptions, CredentialFailureWatch, IAdminClient> create)
+    {
+        _create = create;
+    }
+
+    /// <summary>Clients the pool currently hands out (tests and diagnostics).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _clients.Count;
+            }
+        }
+    }
+
+    /// <summary>A lease on the client for <paramref name="options"/>'s cluster and settings; dispose it when done.</summary>
+    public Lease Acquire(KafkaLagCollectorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var key = Key(options);
+        lock (_lock)
+        {
+            if (!_clients.TryGetValue(key, out var entry))
+            {
+                var credentials = new CredentialFailureWatch();
+                entry = new Entry(key, _create(options, credentials), credentials);
+                _clients.Add(key, entry);
+            }
+
+            entry.Leases++;
+            return new Lease(this, entry);
+        }
+    }
+
+    private void Release(Entry entry)
+    {
+        bool last;
+        lock (_lock)
+        {
+            if (_clients.TryGetValue(entry.Key, out var current) && ReferenceEquals(current, entry))
+            {
+                _clients.Remove(entry.Key);
+            }
+
+            entry.Leases--;
+            last = entry.Leases == 0;
+        }
+
+        if (last)
+        {
+            entry.Client.Dispose();
+        }
+    }
+
+    // Holds secrets (SASL passwords): kept in memory as a dictionary key only, never logged or shown.
+    private static string Key(KafkaLagCollectorOptions options)
+    {
+        var key = new StringBuilder()
+            .Append(options.BootstrapServers).Append('\n')
+            .Append(options.RequestTimeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        foreach (var (name, value) in options.ClientConfig.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            key.Append(name).Append('=').Append(value).Append('\n');
+        }
+
+        return key.ToString();
+    }
+
+    internal static IAdminClient Build(KafkaLagCollectorOptions options, CredentialFailureWatch credentials)
+    {
+        var config = new AdminClientConfig(new Dictionary<string, string>(options.ClientConfig))
+        {
+            BootstrapServers = options.BootstrapServers,
+            SocketTimeoutMs = (int)options.RequestTimeout.TotalMilliseconds,
+        };
+        return new AdminClientBuilder(config)
+            .SetLogHandler((_, _) => { })
+            .SetErrorHandler((_, error) => credentials.Observe(error))
+            .Build();
+    }
+
+    /// <summary>One holder's use of a shared client.</summary>
+    internal sealed class Lease : IDisposable
+    {
+        private readonly KafkaAdminClientPool _pool;
+        private Entry? _entry;
+
+        internal Lease(KafkaAdminClientPool pool, Entry entry)
+        {
+            _pool = pool;
+            _entry = entry;
+            Client = entry.Client;
+            Credentials = entry.Credentials;
+        }
+
+        /// <summary>The shared admin client.</summary>
+        public IAdminClient Client { get; }
+
+        /// <summary>Credential errors that librdkafka reported to the shared client's error handler.</summary>
+        public CredentialFailureWatch Credentials { get; }
+
+        /// <summary>Gives the client back (disposing it if this was the last lease) and retires it from the pool.</summary>
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _entry, null) is { } entry)
+            {
+                _pool.Release(entry);
+            }
+        }
+    }
+
+    internal sealed class Entry(string key, IAdminClient client, CredentialFailureWatch credentials)
+    {
+        public string Key { get; } = key;
+
+        public IAdminClient Client { get; } = client;
+
+        public CredentialFailureWatch Credentials { get; } = credentials;
+
+        public int Leases { get; set; }
+    }
+}
