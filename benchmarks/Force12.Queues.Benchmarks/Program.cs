@@ -3,7 +3,7 @@ using Force12.Queues.Benchmarks.Chaos;
 using Force12.Queues.Benchmarks.Reaction;
 
 // `reaction` runs the demand-step reaction benchmark (a real agent run, not a BenchmarkDotNet job):
-//   dotnet run -c Release --project benchmarks/Force12.Queues.Benchmarks -- reaction [--steps 10] [--keda-steps 4]
+//   dotnet run -c Release --project benchmarks/Force12.Queues.Benchmarks -- reaction [--steps 10] [--keda-steps 4] [--group-protocol consumer|classic]
 // `chaos` runs the chaos test at benchmark size (real agent, Docker pods, RabbitMQ; needs dockerd and RabbitMQ):
 //   dotnet Force12.Queues.Benchmarks.dll chaos [--events 1000000] [--minutes 60] [--no-build]
 // Anything else runs the benchmarks chosen on the command line, for example:

@@ -1,3 +1,4 @@
+using Confluent.Kafka;
 using Force12.Queues.Lightbulbs.Audit;
 using Force12.Queues.Lightbulbs.Processing;
 using Force12.Queues.Lightbulbs.State;
@@ -11,7 +12,8 @@ namespace Force12.Queues.Samples.Bulbs;
 /// <summary>
 /// Role <c>processor</c>. Settings: <c>BULBS_KAFKA</c> (bootstrap servers, required), <c>BULBS_TOPIC</c> (bulbs),
 /// <c>BULBS_GROUP</c> (bulbs), <c>BULBS_WORK_MS</c> (1), <c>BULBS_BATCH</c> (100), <c>BULBS_ON_STOP</c> (finish|abandon),
-/// <c>BULBS_SESSION_TIMEOUT_MS</c> (6000), <c>BULBS_STATE_CACHE</c> (tcp:127.0.0.1:7070, or none),
+/// <c>BULBS_GROUP_PROTOCOL</c> (consumer: KIP-848, Kafka 4.0+; classic for older brokers),
+/// <c>BULBS_SESSION_TIMEOUT_MS</c> (6000, classic protocol only), <c>BULBS_STATE_CACHE</c> (tcp:127.0.0.1:7070, or none),
 /// <c>BULBS_RABBITMQ</c> (amqp URL; unset: no downstream), <c>BULBS_STATE_QUEUE</c> (bulb-state),
 /// <c>BULBS_AUDIT_DIR</c> (folder for this processor's audit file; unset: no audit).
 /// </summary>
@@ -28,6 +30,7 @@ internal static class ProcessorRole
             MaxBatch = settings.Whole("BULBS_BATCH", 100, min: 1),
             SessionTimeout = TimeSpan.FromMilliseconds(settings.Whole("BULBS_SESSION_TIMEOUT_MS", 6000, min: 1000)),
             StopMode = settings.Parse("BULBS_ON_STOP", "finish", ParseStopMode),
+            GroupProtocol = settings.Parse("BULBS_GROUP_PROTOCOL", "consumer", ParseGroupProtocol),
         };
         var cache = settings.Text("BULBS_STATE_CACHE", StateCacheEndpoint.Default)!;
         var endpoint = cache == "none" ? null : settings.Parse("BULBS_STATE_CACHE", cache, StateCacheEndpoint.Parse);
@@ -60,6 +63,13 @@ internal static class ProcessorRole
             sp.GetRequiredService<ILoggerFactory>()));
         return true;
     }
+
+    private static GroupProtocol ParseGroupProtocol(string text) => text switch
+    {
+        "consumer" => GroupProtocol.Consumer,
+        "classic" => GroupProtocol.Classic,
+        _ => throw new FormatException($"must be consumer or classic (was '{text}')"),
+    };
 
     private static StopMode ParseStopMode(string text) => text switch
     {

@@ -23,7 +23,7 @@ namespace Force12.Queues.Benchmarks.Reaction;
 /// required pods at least the 5x need, running pods at least the required pods, and a backlog below the previous
 /// tick's. Reaction time = that tick's time minus the step's time.
 /// </summary>
-internal sealed class ReactionBenchmark(TextWriter output)
+internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
 {
     private const string Pipeline = "bulbs";
     private const string Topic = "bulbs";
@@ -40,7 +40,12 @@ internal sealed class ReactionBenchmark(TextWriter output)
     {
         var steps = Option(args, "--steps", 10);
         var kedaSteps = Option(args, "--keda-steps", 4);
-        var bench = new ReactionBenchmark(Console.Out);
+        var at = Array.IndexOf(args, "--group-protocol");
+        var groupProtocol = at < 0 ? "consumer" : at + 1 < args.Length && args[at + 1] is "consumer" or "classic"
+            ? args[at + 1]
+            : throw new ArgumentException("--group-protocol must be consumer or classic");
+        var bench = new ReactionBenchmark(Console.Out, groupProtocol);
+        await Console.Out.WriteLineAsync($"pods consume on the {groupProtocol} consumer-group protocol").ConfigureAwait(false);
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"reaction benchmark: one pod = {PodCapacity:0} msg/s ({WorkMilliseconds:0} ms work per message); demand steps {PodCapacity:0} -> {StepFactor * PodCapacity:0} msg/s; reacted = first tick with required >= {PodsFor5x}, running >= required, backlog < previous tick's")).ConfigureAwait(false);
         var results = new List<ReactionResult>();
@@ -187,7 +192,7 @@ internal sealed class ReactionBenchmark(TextWriter output)
         return null;
     }
 
-    private static AgentConfiguration Configure(ReactionSetting setting, string bootstrapServers, string stateDirectory, out Action<IServiceCollection> register)
+    private AgentConfiguration Configure(ReactionSetting setting, string bootstrapServers, string stateDirectory, out Action<IServiceCollection> register)
     {
         var demo = new DemoOptions { Partitions = Partitions, WorkMilliseconds = WorkMilliseconds, Sla = TimeSpan.FromSeconds(10) };
         var invariant = CultureInfo.InvariantCulture;
@@ -213,8 +218,10 @@ internal sealed class ReactionBenchmark(TextWriter output)
         }
 
         // Short batches (20 messages = 0.2 s of work): a consumer-group rebalance after a scale step waits for each
-        // member's batch in flight. The session stays at 6 s (heartbeat 1 s): the broker's minimum session is 6 s.
+        // member's batch in flight. On the classic protocol the session is 6 s (heartbeat 1 s), a broker's minimum;
+        // on the consumer protocol the embedded brokers set it (6 s, heartbeat 0.5 s).
         settings[$"pipelines:{Pipeline}:pod:containers:1:env:BULBS_BATCH"] = Batch.ToString(invariant);
+        settings[$"pipelines:{Pipeline}:pod:containers:1:env:BULBS_GROUP_PROTOCOL"] = groupProtocol;
         settings[$"pipelines:{Pipeline}:pod:containers:1:env:BULBS_SESSION_TIMEOUT_MS"] = SessionTimeoutMs.ToString(invariant);
 
         var processes = new ProcessOrchestratorOptions { StateDirectory = Path.Combine(stateDirectory, "pods") };

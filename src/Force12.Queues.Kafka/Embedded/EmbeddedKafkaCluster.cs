@@ -58,7 +58,39 @@ public sealed unsafe class EmbeddedKafkaCluster : IDisposable
             throw new InvalidOperationException("rd_kafka_mock_cluster_new failed (see librdkafka's log on stderr).");
         }
 
-        return new EmbeddedKafkaCluster(client, cluster, brokers);
+        var started = new EmbeddedKafkaCluster(client, cluster, brokers);
+        started.SetConsumerGroupTimings(DefaultGroupHeartbeatInterval, DefaultGroupSessionTimeout);
+        return started;
+    }
+
+    /// <summary>
+    /// Heartbeat interval the brokers give members of consumer groups on the new protocol (<c>group.protocol=consumer</c>,
+    /// KIP-848) unless <see cref="SetConsumerGroupTimings"/> says otherwise: 500 ms, so a member that joins or leaves
+    /// gets its partitions within about two heartbeats. (A real broker's default is 5 s.)
+    /// </summary>
+    public static readonly TimeSpan DefaultGroupHeartbeatInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Session timeout of members of consumer groups on the new protocol unless <see cref="SetConsumerGroupTimings"/>
+    /// says otherwise: 6 s, how long a killed consumer keeps its partitions. (A real broker's default is 45 s.)
+    /// Groups on the classic protocol use the session timeout their consumers ask for.
+    /// </summary>
+    public static readonly TimeSpan DefaultGroupSessionTimeout = TimeSpan.FromSeconds(6);
+
+    /// <summary>
+    /// Sets the heartbeat interval and session timeout that the brokers give members of consumer groups on the new
+    /// protocol (<c>group.protocol=consumer</c>); takes effect as members heartbeat. Both in milliseconds, at least 1 ms.
+    /// </summary>
+    public void SetConsumerGroupTimings(TimeSpan heartbeatInterval, TimeSpan sessionTimeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(heartbeatInterval, TimeSpan.FromMilliseconds(1));
+        ArgumentOutOfRangeException.ThrowIfLessThan(sessionTimeout, heartbeatInterval);
+        lock (_gate)
+        {
+            var cluster = LiveCluster();
+            LibrdkafkaMock.Api.SetGroupConsumerHeartbeatInterval(cluster, (int)heartbeatInterval.TotalMilliseconds);
+            LibrdkafkaMock.Api.SetGroupConsumerSessionTimeout(cluster, (int)sessionTimeout.TotalMilliseconds);
+        }
     }
 
     /// <summary>Creates a topic (replication factor at most <see cref="Brokers"/>).</summary>

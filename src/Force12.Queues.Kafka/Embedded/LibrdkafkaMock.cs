@@ -64,6 +64,8 @@ internal static unsafe class LibrdkafkaMock
             PushRequestErrorsArray = (delegate* unmanaged<IntPtr, short, nuint, int*, void>)Get(handle, "rd_kafka_mock_push_request_errors_array");
             ClearRequestErrors = (delegate* unmanaged<IntPtr, short, void>)Get(handle, "rd_kafka_mock_clear_request_errors");
             ErrorToString = (delegate* unmanaged<int, IntPtr>)Get(handle, "rd_kafka_err2str");
+            SetGroupConsumerSessionTimeout = (delegate* unmanaged<IntPtr, int, void>)Get(handle, "rd_kafka_mock_set_group_consumer_session_timeout_ms");
+            SetGroupConsumerHeartbeatInterval = (delegate* unmanaged<IntPtr, int, void>)Get(handle, "rd_kafka_mock_set_group_consumer_heartbeat_interval_ms");
         }
 
         public string Path { get; }
@@ -82,6 +84,8 @@ internal static unsafe class LibrdkafkaMock
         public delegate* unmanaged<IntPtr, short, nuint, int*, void> PushRequestErrorsArray { get; }
         public delegate* unmanaged<IntPtr, short, void> ClearRequestErrors { get; }
         public delegate* unmanaged<int, IntPtr> ErrorToString { get; }
+        public delegate* unmanaged<IntPtr, int, void> SetGroupConsumerSessionTimeout { get; }
+        public delegate* unmanaged<IntPtr, int, void> SetGroupConsumerHeartbeatInterval { get; }
 
         private static IntPtr Get(IntPtr handle, string name) => NativeLibrary.GetExport(handle, name);
     }

@@ -206,10 +206,15 @@ public sealed class BulbProcessor
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
-            SessionTimeoutMs = (int)_options.SessionTimeout.TotalMilliseconds,
-            HeartbeatIntervalMs = Math.Max(100, (int)_options.SessionTimeout.TotalMilliseconds / 6),
             EnablePartitionEof = false,
+            GroupProtocol = _options.GroupProtocol,
         };
+        if (_options.GroupProtocol == GroupProtocol.Classic)
+        {
+            config.SessionTimeoutMs = (int)_options.SessionTimeout.TotalMilliseconds;
+            config.HeartbeatIntervalMs = Math.Max(100, (int)_options.SessionTimeout.TotalMilliseconds / 6);
+        }
+
         foreach (var (key, value) in _options.ClientConfig)
         {
             config.Set(key, value);

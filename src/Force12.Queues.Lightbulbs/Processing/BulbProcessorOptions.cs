@@ -24,7 +24,15 @@ public sealed record BulbProcessorOptions
     /// <summary>What happens to the batch in hand on stop. Default <see cref="StopMode.Finish"/>.</summary>
     public StopMode StopMode { get; init; } = StopMode.Finish;
 
-    /// <summary>Kafka session timeout: how soon the group gives a killed consumer's partitions to the others. Default 6 s.</summary>
+    /// <summary>
+    /// Consumer-group protocol. <see cref="Confluent.Kafka.GroupProtocol.Consumer"/> (default; KIP-848, brokers from Kafka 4.0
+    /// and the embedded cluster) moves partitions incrementally: members keep consuming the partitions they keep while
+    /// one joins or leaves, and the brokers own the session timeout and heartbeat. <see cref="Confluent.Kafka.GroupProtocol.Classic"/>
+    /// (older brokers) stops every member for a rebalance and uses <see cref="SessionTimeout"/>.
+    /// </summary>
+    public Confluent.Kafka.GroupProtocol GroupProtocol { get; init; } = Confluent.Kafka.GroupProtocol.Consumer;
+
+    /// <summary>Kafka session timeout on the classic protocol: how soon the group gives a killed consumer's partitions to the others. Default 6 s.</summary>
     public TimeSpan SessionTimeout { get; init; } = TimeSpan.FromSeconds(6);
 
     /// <summary>Extra librdkafka consumer properties, applied last. Default none.</summary>

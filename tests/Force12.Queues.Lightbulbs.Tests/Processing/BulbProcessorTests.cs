@@ -47,15 +47,26 @@ public sealed class BulbProcessorTests(KafkaFixture kafka) : IDisposable
         using var audit = AuditLogWriter.InFolder(_auditFolder, "p1");
         var processor = Processor(topic, "g-" + topic, audit, TimeSpan.FromMilliseconds(10), batch: 40);
         using var stop = new CancellationTokenSource();
-        processor.Committed += _ => stop.Cancel(); // the stop arrives while the second batch is being worked on
+        long committedBeforeStop = -1;
+        processor.Committed += _ =>
+        {
+            if (committedBeforeStop < 0)
+            {
+                committedBeforeStop = processor.Counters.Committed;
+                stop.CancelAfter(TimeSpan.FromMilliseconds(100)); // while the next batch (up to 400 ms of work) is in hand
+            }
+        };
         var run = processor.RunAsync(stop.Token);
 
         await run.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(0, processor.Counters.Abandoned);
+        Assert.True(processor.Counters.Committed > committedBeforeStop,
+            $"the batch in hand when the stop came should have been finished and committed (committed {processor.Counters.Committed}, {committedBeforeStop} before the stop)");
         Assert.Equal(processor.Counters.Processed, processor.Counters.Committed);
         Assert.Equal(processor.Counters.Committed, kafka.CommittedTotal(topic, "g-" + topic, 1));
-        Assert.Equal(0, processor.Counters.Committed % 40);
+        var report = AuditReader.AuditRange(_auditFolder, 0, processor.Counters.Committed);
+        Assert.Equal((0L, 0L), (report.Lost, report.Duplicates)); // the audit holds exactly the committed prefix
     }
 
     [Fact]
