@@ -13,6 +13,9 @@ internal sealed record ChaosAgentConfig(string Pipeline, string StatePipeline, s
     /// <summary>Where the folder shared by every container is mounted in them.</summary>
     public const string MountPath = "/run/force12";
 
+    /// <summary>State changes a bulb-state pod works on at once (each acknowledged after its work and audit fsync).</summary>
+    private const int StateConcurrency = 4;
+
     public string ProcessorAuditFolder => Path.Combine(SharedFolder, "audit-processor");
 
     public string StateAuditFolder => Path.Combine(SharedFolder, "audit-bulb-state");
@@ -81,7 +84,7 @@ internal sealed record ChaosAgentConfig(string Pipeline, string StatePipeline, s
                 sla: 5s
                 minPods: 1
                 maxPods: {{options.MaxStatePods}}
-                perPodThroughput: {{PerPod(options.StateWorkMs)}}
+                perPodThroughput: {{PerPod(options.StateWorkMs) * StateConcurrency / 2}}
                 scaleDownStabilisation: 10s
                 source:
                   kind: rabbitmq
@@ -101,8 +104,8 @@ internal sealed record ChaosAgentConfig(string Pipeline, string StatePipeline, s
                         BULBS_RABBITMQ: "{{rabbitUrl}}"
                         BULBS_STATE_QUEUE: "{{Queue}}"
                         BULBS_WORK_MS: "{{options.StateWorkMs}}"
-                        BULBS_PREFETCH: "16"
-                        BULBS_CONCURRENCY: "1"
+                        BULBS_PREFETCH: "{{4 * StateConcurrency}}"
+                        BULBS_CONCURRENCY: "{{StateConcurrency}}"
                         BULBS_AUDIT_DIR: "{{MountPath}}/audit-bulb-state"
                       mounts:
                         - hostPath: {{SharedFolder}}

@@ -13,17 +13,20 @@ internal sealed record ChaosOptions
     /// <summary>Partitions of the Kafka topic (so at most this many processor pods do work). Default 12.</summary>
     public int Partitions { get; init; } = 12;
 
-    /// <summary>Lowest rate of the day-shaped load, events per second. Default 200.</summary>
-    public double MinRate { get; init; } = 200;
+    /// <summary>
+    /// Lowest rate of the day-shaped load, events per second. Default 100: well under what one processor pod does, so
+    /// the backlog drains at night and the agent scales down.
+    /// </summary>
+    public double MinRate { get; init; } = 100;
 
-    /// <summary>Highest rate of the day-shaped load, events per second. Default 2,000.</summary>
-    public double MaxRate { get; init; } = 2000;
+    /// <summary>Highest rate of the day-shaped load, events per second. Default 1,000: more than a few pods do.</summary>
+    public double MaxRate { get; init; } = 1000;
 
-    /// <summary>One "day" of the load: low, high, low again. Default 60 s.</summary>
-    public TimeSpan Period { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>One "day" of the load: low, high, low again. Default 90 s.</summary>
+    public TimeSpan Period { get; init; } = TimeSpan.FromSeconds(90);
 
-    /// <summary>Time limit of the whole run, image build excluded. Default 8 minutes.</summary>
-    public TimeSpan Budget { get; init; } = TimeSpan.FromMinutes(8);
+    /// <summary>Time limit of the whole run, image build excluded. Default 10 minutes.</summary>
+    public TimeSpan Budget { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Time between two SIGKILLs of a random pod's container. Default 6 s.</summary>
     public TimeSpan KillEvery { get; init; } = TimeSpan.FromSeconds(6);

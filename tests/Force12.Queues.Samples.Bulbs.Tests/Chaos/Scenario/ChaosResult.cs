@@ -33,6 +33,12 @@ internal sealed record ChaosResult
     /// <summary>Running bulb-state pods, one sample a second.</summary>
     public required IReadOnlyList<int> StatePods { get; init; }
 
+    /// <summary>Processor pods the agent asked for (its /api/status), one sample a second while it answered.</summary>
+    public required IReadOnlyList<int> RequiredPods { get; init; }
+
+    /// <summary>bulb-state pods the agent asked for, sampled with <see cref="RequiredPods"/>.</summary>
+    public required IReadOnlyList<int> StateRequiredPods { get; init; }
+
     public required TimeSpan WallTime { get; init; }
 
     /// <summary>Whether the count went down at some point after it first reached its highest value.</summary>
@@ -53,15 +59,15 @@ internal sealed record ChaosResult
         chaos: {Processed.Expected:N0} events acknowledged, {Processed.Processed:N0} processed, {Processed.Lost:N0} lost, {Processed.Duplicates:N0} duplicates ({Percent(Processed.Duplicates, Processed.Expected)}), {Processed.Unexpected} unexpected
         downstream: {PublishedMessages:N0} state changes published ({Downstream.Expected:N0} distinct), {Downstream.Processed:N0} received by bulb-state, {Downstream.Lost:N0} lost, {Downstream.Duplicates:N0} duplicates, {Downstream.Unexpected} unexpected
         chaos driver: {Kills} containers SIGKILLed ({string.Join(", ", KillsByContainer.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"))}), {AgentRestarts} agent restart(s), {Adoption.Adopted} of {Adoption.Before} pods adopted by the new agent
-        pods: processor {Range(Pods)}, bulb-state {Range(StatePods)}; wall time {WallTime.TotalSeconds:0} s{(Failure is null ? "" : "; FAILED: " + Failure)}
+        pods running: processor {Range(Pods)}, bulb-state {Range(StatePods)}; asked for by the agent: processor {Range(RequiredPods)}{(ScaledDownAfterPeak(RequiredPods) ? " (down again after its peak)" : "")}, bulb-state {Range(StateRequiredPods)}{(ScaledDownAfterPeak(StateRequiredPods) ? " (down again after its peak)" : "")}; wall time {WallTime.TotalSeconds:0} s{(Failure is null ? "" : "; FAILED: " + Failure)}
         """);
 
     /// <summary>One row of the table in docs/benchmarks.md.</summary>
     public string MarkdownRow() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Processed.Expected:N0} | {Processed.Processed:N0} | {Processed.Lost:N0} | {Processed.Duplicates:N0} ({Percent(Processed.Duplicates, Processed.Expected)}) | {Downstream.Expected:N0} / {Downstream.Processed:N0} / {Downstream.Lost:N0} | {Kills} | {AgentRestarts} | {Range(Pods)} | {Range(StatePods)} | {WallTime.TotalSeconds:0} s |");
+        $"| {Processed.Expected:N0} | {Processed.Processed:N0} | {Processed.Lost:N0} | {Processed.Duplicates:N0} ({Percent(Processed.Duplicates, Processed.Expected)}) | {Downstream.Expected:N0} / {Downstream.Processed:N0} / {Downstream.Lost:N0} | {Kills} | {AgentRestarts} | {Range(RequiredPods)} | {Range(StateRequiredPods)} | {WallTime.TotalSeconds:0} s |");
 
     public const string MarkdownHeader =
-        "| Events acknowledged | Processed | Lost | Duplicates | State changes published / received / lost | Containers SIGKILLed | Agent restarts | Processor pods | bulb-state pods | Wall time |\n" +
+        "| Events acknowledged | Processed | Lost | Duplicates | State changes published / received / lost | Containers SIGKILLed | Agent restarts | Processor pods asked for | bulb-state pods asked for | Wall time |\n" +
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     private static string Range(IReadOnlyList<int> samples) => samples.Count == 0 ? "none" : $"{samples.Min()} to {samples.Max()}";

@@ -24,6 +24,8 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
 {
     private readonly List<int> _pods = [];
     private readonly List<int> _statePods = [];
+    private readonly List<int> _required = [];
+    private readonly List<int> _stateRequired = [];
     private (int Adopted, int Before) _adoption;
 
     public async Task<ChaosResult> RunAsync(CancellationToken cancellationToken)
@@ -72,6 +74,7 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
         await using (var tap = await StateChangeTap.StartAsync(services.RabbitUrl, config.Queue, cancellationToken))
         {
             var agent = AgentProcess.Start(configPath);
+            using var status = new AgentStatusReader(config.HttpPort);
             using var committed = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = config.Group }).Build();
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             budget.CancelAfter(options.Budget);
@@ -102,6 +105,12 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
                     var statePods = await orchestrator.ListPodsAsync(config.StatePipeline, cancellationToken);
                     _pods.Add(pods.Count(IsUp));
                     _statePods.Add(statePods.Count(IsUp));
+                    var required = await status.RequiredPodsAsync(cancellationToken);
+                    if (required.TryGetValue(config.Pipeline, out var need) && required.TryGetValue(config.StatePipeline, out var stateNeed))
+                    {
+                        _required.Add(need);
+                        _stateRequired.Add(stateNeed);
+                    }
                     if (restartedAt is { } at && TimeProvider.System.GetUtcNow() - at >= TimeSpan.FromSeconds(5))
                     {
                         _adoption = (pods.Concat(statePods).Count(p => beforeRestart.Contains(p.Id)), beforeRestart.Count);
@@ -173,6 +182,8 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
                 Adoption = _adoption,
                 Pods = _pods,
                 StatePods = _statePods,
+                RequiredPods = _required,
+                StateRequiredPods = _stateRequired,
                 WallTime = TimeProvider.System.GetElapsedTime(started),
             };
         }
