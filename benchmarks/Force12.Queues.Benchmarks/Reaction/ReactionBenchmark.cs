@@ -61,6 +61,7 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
         foreach (var result in results)
         {
             await Console.Out.WriteLineAsync(result.Line()).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(result.PhasesLine()).ConfigureAwait(false);
         }
 
         if (results.Count == 2)
@@ -93,6 +94,8 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
             var generator = new LoadGenerator(new LoadGeneratorOptions { Rate = demand }, new LightbulbEventFactory(10_000, 10, 1, random, time), sink, time);
             var load = generator.RunAsync(null, stopLoad.Token);
             var seconds = new List<double>();
+            var decidedSeconds = new List<double>();
+            var startedSeconds = new List<double>();
             var timedOut = 0;
             for (var step = 1; step <= setting.Steps; step++)
             {
@@ -108,14 +111,16 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
                 await Task.Delay(setting.PollInterval * random.NextDouble(), time, cancellationToken).ConfigureAwait(false);
                 var stepAt = time.GetUtcNow();
                 demand.Rate = StepFactor * PodCapacity;
-                var reacted = await ReactedAsync(board, stepAt, setting.PollInterval * 3 + TimeSpan.FromSeconds(30), time, cancellationToken).ConfigureAwait(false);
-                if (reacted is { } status)
+                var phases = await ReactedAsync(board, stepAt, setting.PollInterval * 3 + TimeSpan.FromSeconds(30), time, cancellationToken).ConfigureAwait(false);
+                if (phases is { Reacted: { } status, Decided: { } decided, Started: { } running })
                 {
                     var s = (status.At - stepAt).TotalSeconds;
                     seconds.Add(s);
+                    decidedSeconds.Add((decided - stepAt).TotalSeconds);
+                    startedSeconds.Add((running - stepAt).TotalSeconds);
                     var p = status.Pipelines[0];
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{setting.Name} step {step}: reacted after {s:0.00} s (tick {status.Tick}: required {p.RequiredPods}, running {p.RunningPods}, backlog {p.BacklogMessages})")).ConfigureAwait(false);
+                        $"{setting.Name} step {step}: reacted after {s:0.00} s (5x need decided after {decidedSeconds[^1]:0.00} s, those pods running after {startedSeconds[^1]:0.00} s; tick {status.Tick}: required {p.RequiredPods}, running {p.RunningPods}, backlog {p.BacklogMessages})")).ConfigureAwait(false);
                 }
                 else
                 {
@@ -127,7 +132,7 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
             await stopLoad.CancelAsync().ConfigureAwait(false);
             await load.ConfigureAwait(false);
             await agent.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            return new ReactionResult(setting, seconds, timedOut);
+            return new ReactionResult(setting, seconds, timedOut) { DecidedSeconds = decidedSeconds, StartedSeconds = startedSeconds };
         }
         finally
         {
@@ -162,11 +167,15 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
         return false;
     }
 
-    /// <summary>The first tick at or after <paramref name="stepAt"/> that shows the reaction, or null at the deadline.</summary>
-    private static async Task<AgentStatus?> ReactedAsync(AgentStatusBoard board, DateTimeOffset stepAt, TimeSpan within, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ticks at or after <paramref name="stepAt"/> that first show the 5x need (decided), that need running
+    /// (started) and the reaction (started and the backlog falling); nulls for what did not happen by the deadline.
+    /// </summary>
+    private static async Task<ReactionPhases> ReactedAsync(AgentStatusBoard board, DateTimeOffset stepAt, TimeSpan within, TimeProvider time, CancellationToken cancellationToken)
     {
         long? previousBacklog = null;
         var since = 0L;
+        var phases = new ReactionPhases(null, null, null);
         var started = time.GetTimestamp();
         while (time.GetElapsedTime(started) < within)
         {
@@ -180,16 +189,32 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
 
                 var falling = p.BacklogMessages is { } b && previousBacklog is { } before && b < before;
                 previousBacklog = p.BacklogMessages;
-                if (status.At >= stepAt && falling && p.RequiredPods >= PodsFor5x && p.RunningPods >= p.RequiredPods)
+                if (status.At < stepAt)
                 {
-                    return status;
+                    continue;
+                }
+
+                if (Trace)
+                {
+                    Console.WriteLine("  react " + Describe(status));
+                }
+
+                var decided = p.RequiredPods >= PodsFor5x;
+                phases = phases with
+                {
+                    Decided = phases.Decided ?? (decided ? status.At : null),
+                    Started = phases.Started ?? (decided && p.RunningPods >= p.RequiredPods ? status.At : null),
+                };
+                if (falling && decided && p.RunningPods >= p.RequiredPods)
+                {
+                    return phases with { Reacted = status };
                 }
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), time, cancellationToken).ConfigureAwait(false);
         }
 
-        return null;
+        return phases;
     }
 
     private AgentConfiguration Configure(ReactionSetting setting, string bootstrapServers, string stateDirectory, out Action<IServiceCollection> register)

@@ -83,8 +83,9 @@ public sealed class ControlLoop
         for (var i = 0; i < pipelines.Count; i++)
         {
             var pipeline = pipelines[i];
-            var state = UpdateCollectionState(pipeline.Name, collections[i], tick);
-            var input = PolicyInputMapper.Map(collections[i], pods[i], pipeline.ConsumersPerPod, state, at);
+            var state = UpdateCollectionState(pipeline.Name, collections[i], tick)
+                .ObserveReadyPods(pods[i].Count(p => p.State == PodState.Ready), at);
+            var input = PolicyInputMapper.Map(collections[i], pods[i], pipeline.ConsumersPerPod, state, at, pipeline.Policy.GroupSettleTime);
             decisions[i] = SlaScalingPolicy.Decide(pipeline.Policy, input);
             _states[pipeline.Name] = state with
             {

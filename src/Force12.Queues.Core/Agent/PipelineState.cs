@@ -19,4 +19,14 @@ public sealed record PipelineState
 
     /// <summary>Tick of the last successful collection, or null.</summary>
     public long? LastSuccessfulCollectTick { get; init; }
+
+    /// <summary>Ready pods at the last tick, or null before the first.</summary>
+    public int? ReadyPods { get; init; }
+
+    /// <summary>Since when <see cref="ReadyPods"/> has held, or null before the first tick.</summary>
+    public DateTimeOffset? ReadyPodsSince { get; init; }
+
+    /// <summary>This state with <paramref name="readyPods"/> observed at <paramref name="at"/>: the time it holds since restarts when the count changed.</summary>
+    public PipelineState ObserveReadyPods(int readyPods, DateTimeOffset at) =>
+        readyPods == ReadyPods ? this : this with { ReadyPods = readyPods, ReadyPodsSince = at };
 }

@@ -11,9 +11,10 @@ public static class PolicyInputMapper
     /// <param name="collection">This tick's collection (snapshot or error).</param>
     /// <param name="pods">The pipeline's pods as the orchestrator lists them.</param>
     /// <param name="consumersPerPod">Consumers one pod runs; useful parallelism is units / this.</param>
-    /// <param name="state">State carried from the previous tick, with the failure count already updated for this one.</param>
+    /// <param name="state">State carried from the previous tick, with the failure count and ready pods already updated for this one.</param>
     /// <param name="at">When the tick observed this.</param>
-    public static PolicyInput Map(LagCollectionResult collection, IReadOnlyCollection<PodInfo> pods, int consumersPerPod, PipelineState state, DateTimeOffset at)
+    /// <param name="groupSettleTime">How long the ready pod count must have held for the group to count as stable.</param>
+    public static PolicyInput Map(LagCollectionResult collection, IReadOnlyCollection<PodInfo> pods, int consumersPerPod, PipelineState state, DateTimeOffset at, TimeSpan groupSettleTime)
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(pods);
@@ -28,6 +29,7 @@ public static class PolicyInputMapper
             Throughput = state.Throughput,
             History = state.History,
             ConsecutiveFailedPolls = state.ConsecutiveFailedPolls,
+            GroupStable = state.ReadyPodsSince is { } since && at - since >= groupSettleTime,
         };
         if (!collection.Succeeded)
         {

@@ -32,4 +32,7 @@ public static class SlaPolicyDefaults
 
     /// <summary>Default seconds of queued work (backlog / processing rate) that mark pods as saturated: 1 second.</summary>
     public const double SaturationBacklogSeconds = 1;
+
+    /// <summary>Default time the ready pod count must stand still before rates teach per-pod throughput: 5 seconds.</summary>
+    public static readonly TimeSpan GroupSettleTime = TimeSpan.FromSeconds(5);
 }

@@ -38,4 +38,11 @@ public sealed record SlaPolicyOptions
 
     /// <summary>Seconds of queued work (backlog / processing rate) at which pods count as saturated. Default 1 s; must be &gt; 0.</summary>
     public double SaturationBacklogSeconds { get; init; } = SlaPolicyDefaults.SaturationBacklogSeconds;
+
+    /// <summary>
+    /// How long the ready pod count must stand still before the group counts as stable and its processing rate may
+    /// teach per-pod throughput: after pods join or leave, consumers wait for partitions to move, and the rate they
+    /// show then is the group's settling, not what a pod can do. Default 5 s; must be &gt;= 0.
+    /// </summary>
+    public TimeSpan GroupSettleTime { get; init; } = SlaPolicyDefaults.GroupSettleTime;
 }

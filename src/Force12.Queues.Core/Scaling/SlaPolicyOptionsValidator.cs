@@ -70,6 +70,11 @@ public static class SlaPolicyOptionsValidator
             Fail(nameof(options.SaturationBacklogSeconds), "must be a positive finite number of seconds", options.SaturationBacklogSeconds);
         }
 
+        if (options.GroupSettleTime < TimeSpan.Zero)
+        {
+            Fail(nameof(options.GroupSettleTime), "must be >= 0", options.GroupSettleTime);
+        }
+
         return errors;
     }
 
