@@ -10,7 +10,7 @@ public sealed class PolicyInputMapperTests
     [Fact]
     public void Map_PartitionsCapParallelism_UsefulParallelismIsUnitsPerConsumer()
     {
-        var input = PolicyInputMapper.Map(Collection(units: 12, capParallelism: true), [], consumersPerPod: 2, PipelineState.Initial, At);
+        var input = PolicyInputMapper.Map(Collection(units: 12, capParallelism: true), [], consumersPerPod: 2, PipelineState.Initial, At, TimeSpan.FromSeconds(5));
 
         Assert.Equal(6, input.UsefulParallelism);
     }
@@ -18,7 +18,7 @@ public sealed class PolicyInputMapperTests
     [Fact]
     public void Map_QueueWithCompetingConsumers_UsefulParallelismIsUnbounded()
     {
-        var input = PolicyInputMapper.Map(Collection(units: 1, capParallelism: false), [], consumersPerPod: 1, PipelineState.Initial, At);
+        var input = PolicyInputMapper.Map(Collection(units: 1, capParallelism: false), [], consumersPerPod: 1, PipelineState.Initial, At, TimeSpan.FromSeconds(5));
 
         Assert.Equal(int.MaxValue, input.UsefulParallelism);
         Assert.Equal(5000, input.BacklogMessages);

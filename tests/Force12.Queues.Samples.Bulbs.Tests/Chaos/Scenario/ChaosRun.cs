@@ -15,7 +15,7 @@ namespace Force12.Queues.Chaos;
 /// One chaos run on the real stack, shared by the chaos test and the <c>chaos</c> benchmark command. The agent
 /// (<c>force12 run</c>, a child process) scales the bulbs processor pods (Docker containers) on the Kafka lag and the
 /// bulb-state pods on the RabbitMQ queue depth, while the load generator sends uniquely numbered events, a chaos
-/// monkey SIGKILLs a random pod's container every <see cref="ChaosOptions.KillEvery"/>, and the agent itself is
+/// monkey SIGKILLs a random pod's container every <see cref="ChaosOptions.KillEvery"/> (from the first commit on), and the agent itself is
 /// SIGKILLed and restarted once, half-way through the load (the new agent must adopt the running containers).
 /// The run ends when the group has committed every acknowledged event and the bulb-state stage has audited every
 /// published state change, or at the budget. Everything it created (containers, queues, topic, files) is removed.
@@ -81,7 +81,9 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
             using var load = ChaosLoad.Start(options, kafka.BootstrapServers, config.Topic, Path.Combine(folder, "acknowledged" + AuditLogWriter.Extension), budget.Token);
             try
             {
-                var nextKill = options.KillEvery;
+                // The monkey starts once the processors have committed something: killing the first pods before the
+                // group ever formed only starves the run (the agent holds its fallback while the group is unknown).
+                TimeSpan? nextKill = null;
                 var nextCheck = TimeSpan.Zero;
                 DateTimeOffset? restartedAt = null;
                 HashSet<string> beforeRestart = [];
@@ -115,6 +117,12 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
                     {
                         _adoption = (pods.Concat(statePods).Count(p => beforeRestart.Contains(p.Id)), beforeRestart.Count);
                         restartedAt = null;
+                    }
+
+                    if (nextKill is null && CommittedTotal(committed, config.Topic) > 0)
+                    {
+                        nextKill = elapsed + options.KillEvery;
+                        await Say($"{elapsed.TotalSeconds:0}s: first events committed; the chaos monkey starts");
                     }
 
                     if (elapsed >= nextKill && await monkey.KillOneAsync([.. pods, .. statePods], cancellationToken) is { } victim)
