@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Confluent.Kafka;
-using Docker.DotNet.Models;
 using Force12.Queues.Core.Pods;
 using Force12.Queues.Docker;
 using Force12.Queues.Kafka.Embedded;
@@ -145,7 +144,7 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
                     if (load.Run.IsCompleted && elapsed >= nextCheck && CommittedTotal(committed, config.Topic) >= load.AcknowledgedWhenDone)
                     {
                         nextCheck = elapsed + TimeSpan.FromSeconds(5);
-                        downstream = AuditDownstream(tap.Published(), publishedFile, config.StateAuditFolder);
+                        downstream = DownstreamAudit.Run(tap.Published(), publishedFile, config.StateAuditFolder);
                         if (downstream.Lost == 0 && restarts > 0)
                         {
                             break;
@@ -162,7 +161,7 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
 
                 await Say($"agent stopped; its last output:\n{agent.Output}");
                 agent.Dispose();
-                await RemoveLeftoversAsync(orchestrator, config, services);
+                await ChaosLeftovers.RemoveAsync(orchestrator, services.Docker, [config.Pipeline, config.StatePipeline], log);
                 kafka.DeleteTopic(config.Topic);
             }
 
@@ -171,7 +170,7 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
                 failure ??= "the load generator failed: " + load.Run.Exception!.GetBaseException().Message;
             }
 
-            downstream = AuditDownstream(tap.Published(), publishedFile, config.StateAuditFolder);
+            downstream = DownstreamAudit.Run(tap.Published(), publishedFile, config.StateAuditFolder);
             load.Dispose();
             if (tap.Unreadable > 0)
             {
@@ -198,47 +197,6 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
     }
 
     private static bool IsUp(PodInfo pod) => pod.State is PodState.Ready or PodState.Running;
-
-    /// <summary>The bulb-state audit against every state change the tap saw (written to an audit file first).</summary>
-    private static AuditReport AuditDownstream(long[] published, string publishedFile, string stateAuditFolder)
-    {
-        File.Delete(publishedFile);
-        using (var writer = new AuditLogWriter(publishedFile))
-        {
-            foreach (var sequence in published)
-            {
-                writer.Append(sequence);
-            }
-
-            writer.Flush();
-        }
-
-        return AuditReader.AuditAgainst([publishedFile], stateAuditFolder);
-    }
-
-    /// <summary>Stops what the agent left (nothing, after a clean SIGTERM) and removes any container still labelled with the run's pipelines.</summary>
-    private async Task RemoveLeftoversAsync(DockerPodOrchestrator orchestrator, ChaosAgentConfig config, ChaosServices services)
-    {
-        foreach (var pipeline in new[] { config.Pipeline, config.StatePipeline })
-        {
-            var leftovers = await orchestrator.ListPodsAsync(pipeline);
-            if (leftovers.Count > 0)
-            {
-                await Say($"{leftovers.Count} pods of {pipeline} left after the agent stopped; stopping them");
-                await orchestrator.StopPodsAsync(pipeline, [.. leftovers.Select(p => p.Id)]);
-            }
-
-            var containers = await services.Docker.Containers.ListContainersAsync(new ContainersListParameters
-            {
-                All = true,
-                Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{PodLabels.Pipeline}={pipeline}"] = true } },
-            });
-            foreach (var container in containers)
-            {
-                await services.Docker.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
-            }
-        }
-    }
 
     private long CommittedTotal(IConsumer<Ignore, Ignore> consumer, string topic)
     {
