@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // The "bulbs" sample pipeline, one binary with three roles (the first argument):
-//   processor     consumes lightbulb events from Kafka, works on each, updates the pod's state cache,
+//   processor     consumes lightbulb events from Kafka (or Kinesis with BULBS_SOURCE=kinesis), works on each, updates the pod's state cache,
 //                 sends state changes to RabbitMQ (MassTransit), audits, and commits only after that
 //   state-cache   the pod's second container: the bulb-state cache the processor updates over localhost
 //   bulb-state    the downstream stage: consumes the state changes from the RabbitMQ queue
@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 // 0 stopped, 1 failed, 2 bad settings.
 var roles = new Dictionary<string, Func<HostApplicationBuilder, SampleSettings, bool>>(StringComparer.Ordinal)
 {
-    ["processor"] = ProcessorRole.Configure,
+    ["processor"] = ProcessorSource.Configure,
     ["state-cache"] = StateCacheRole.Configure,
     ["bulb-state"] = BulbStateRole.Configure,
 };

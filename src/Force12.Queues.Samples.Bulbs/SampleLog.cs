@@ -19,4 +19,10 @@ internal static partial class SampleLog
 
     [LoggerMessage(EventId = 6304, Level = LogLevel.Information, Message = "bulb-state consuming queue {Queue} (work {WorkMs} ms, prefetch {Prefetch}, concurrency {Concurrency})")]
     public static partial void BulbStateStarted(ILogger logger, string queue, double workMs, int prefetch, int concurrency);
+
+    [LoggerMessage(EventId = 6305, Level = LogLevel.Information, Message = "Processor consuming Kinesis stream {Stream} with lease table {Table} as worker {Worker} (work {WorkMs} ms per record)")]
+    public static partial void KinesisProcessorStarted(ILogger logger, string stream, string table, string worker, double workMs);
+
+    [LoggerMessage(EventId = 6306, Level = LogLevel.Information, Message = "Kinesis processor stopped: {Processed} processed in {Batches} batches; leases released")]
+    public static partial void KinesisProcessorStopped(ILogger logger, long processed, long batches);
 }

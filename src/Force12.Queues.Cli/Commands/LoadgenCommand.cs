@@ -6,13 +6,13 @@ using Force12.Queues.Lightbulbs.Load;
 
 namespace Force12.Queues.Cli.Commands;
 
-/// <summary><c>force12 loadgen</c>: produces uniquely numbered lightbulb events to Kafka following a demand pattern.</summary>
+/// <summary><c>force12 loadgen</c>: produces uniquely numbered lightbulb events to a Kafka topic or a Kinesis stream following a demand pattern.</summary>
 internal static class LoadgenCommand
 {
     public static Command Create()
     {
         var o = new LoadgenOptions();
-        var command = new Command("loadgen", "Produce lightbulb events to a Kafka topic at the rate of a pattern (constant, step, dusk, diurnal, random-walk, trace), each with a unique sequence number for the delivery audit. Shows progress and ends with a report; Ctrl-C stops early.");
+        var command = new Command("loadgen", "Produce lightbulb events to a Kafka topic (--sink kafka, the default) or a Kinesis stream (--sink kinesis) at the rate of a pattern (constant, step, dusk, diurnal, random-walk, trace), each with a unique sequence number for the delivery audit. Shows progress and ends with a report; Ctrl-C stops early.");
         foreach (var option in o.All)
         {
             command.Options.Add(option);
@@ -54,6 +54,7 @@ internal static class LoadgenCommand
 
         var bulbs = parseResult.GetValue(o.Bulbs);
         var maxEvents = parseResult.GetValue(o.MaxEvents);
+        LoadSinkFactory.Check(parseResult, o, errors);
         CheckRanges(errors, bulbs, parseResult.GetValue(o.BulbsPerHome), parseResult.GetValue(o.FirstSequence), maxEvents);
         if (rate is { Duration: null } && maxEvents is null && !parseResult.GetValue(o.Endless))
         {
@@ -72,12 +73,7 @@ internal static class LoadgenCommand
 
         var time = TimeProvider.System;
         using var ackLog = parseResult.GetValue(o.AckLog) is { } ackPath ? new AuditLogWriter(ackPath.FullName) : null;
-        var sinkOptions = new KafkaLoadSinkOptions
-        {
-            BootstrapServers = parseResult.GetValue(o.BootstrapServers)!,
-            Topic = parseResult.GetValue(o.Topic)!,
-        };
-        await using var sink = new KafkaLoadSink(sinkOptions, time, ackLog is null ? null : ackLog.Append);
+        await using var sink = LoadSinkFactory.Create(parseResult, o, time, ackLog is null ? null : ackLog.Append);
         var events = new LightbulbEventFactory(bulbs, parseResult.GetValue(o.BulbsPerHome), parseResult.GetValue(o.FirstSequence), new SplitMix64(spec.Seed), time);
         var generator = new LoadGenerator(new LoadGeneratorOptions { Rate = rate, Codec = codec, MaxEvents = maxEvents }, events, sink, time);
         var json = parseResult.GetValue(o.Output) == "json";
@@ -85,7 +81,13 @@ internal static class LoadgenCommand
         var report = await generator.RunAsync(progress, cancellationToken).ConfigureAwait(false);
         ackLog?.Flush();
         await LoadReportPrinter.WriteAsync(output, report, json).ConfigureAwait(false);
-        return report.Failed == 0 && report.Unconfirmed == 0 ? ExitCodes.Success : ExitCodes.Failure;
+        if (report.Failed == 0 && report.Unconfirmed == 0)
+        {
+            return ExitCodes.Success;
+        }
+
+        await error.WriteLineAsync($"force12 loadgen: {report.Failed} failed, {report.Unconfirmed} unconfirmed; first error: {report.FirstError ?? "none (flush timed out)"}").ConfigureAwait(false);
+        return ExitCodes.Failure;
     }
 
     private static void CheckRanges(List<string> errors, int bulbs, int perHome, long firstSequence, long? maxEvents)

@@ -6,9 +6,17 @@ namespace Force12.Queues.Cli.Commands;
 /// <summary>The options of <c>force12 loadgen</c>.</summary>
 internal sealed class LoadgenOptions
 {
-    public Option<string> BootstrapServers { get; } = new("--bootstrap-servers", "-b") { Description = "Kafka bootstrap servers (host:port[,host:port...]).", Required = true };
+    public Option<string> Sink { get; } = CreateSink();
 
-    public Option<string> Topic { get; } = new("--topic", "-t") { Description = "Topic to produce to (it must exist).", Required = true };
+    public Option<string?> BootstrapServers { get; } = new("--bootstrap-servers", "-b") { Description = "Kafka: bootstrap servers (host:port[,host:port...]). Required with --sink kafka." };
+
+    public Option<string?> Topic { get; } = new("--topic", "-t") { Description = "Kafka: topic to produce to (it must exist). Required with --sink kafka." };
+
+    public Option<string?> Stream { get; } = new("--stream") { Description = "Kinesis: stream to write to (it must exist). Required with --sink kinesis." };
+
+    public Option<string?> Region { get; } = new("--region") { Description = "Kinesis: AWS region (default: the SDK's region chain, us-east-1 with --kinesis-endpoint)." };
+
+    public Option<string?> KinesisEndpoint { get; } = new("--kinesis-endpoint") { Description = "Kinesis: endpoint URL, e.g. http://127.0.0.1:4567 for kinesalite (default: the region's). Credentials come from the SDK's default chain." };
 
     public Option<string> Pattern { get; } = new("--pattern", "-p") { Description = $"Demand pattern: {string.Join(", ", RatePatternSpec.Patterns)} (the simulator traces: sim:dusk, sim:steps, sim:diurnal, sim:random).", DefaultValueFactory = _ => "constant" };
 
@@ -54,9 +62,23 @@ internal sealed class LoadgenOptions
 
     public Option<string> Output { get; } = new("--output", "-o") { Description = "Report format: text or json.", DefaultValueFactory = _ => "text" };
 
+    private static Option<string> CreateSink()
+    {
+        var sink = new Option<string>("--sink") { Description = "Where events go: kafka (a topic) or kinesis (a stream, PutRecords in batches of up to 500 records / 5 MiB; partition key = bulb id).", DefaultValueFactory = _ => "kafka" };
+        sink.CompletionSources.Add("kafka", "kinesis");
+        sink.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && result.Tokens[^1].Value is not ("kafka" or "kinesis") and var value)
+            {
+                result.AddError($"--sink must be kafka or kinesis (was '{value}')");
+            }
+        });
+        return sink;
+    }
+
     public IEnumerable<Option> All =>
     [
-        BootstrapServers, Topic, Pattern, Rate, Duration, MaxEvents, Endless, StepTo, StepAt, StepHold, Bulbs, BulbsPerHome,
+        Sink, BootstrapServers, Topic, Stream, Region, KinesisEndpoint, Pattern, Rate, Duration, MaxEvents, Endless, StepTo, StepAt, StepHold, Bulbs, BulbsPerHome,
         SpikeAt, SpikeLength, MinRate, MaxRate, Period, Trace, PodThroughput, Seed, Encoding, FirstSequence, AckLog, Output,
     ];
 }

@@ -21,6 +21,13 @@ public enum LagErrorKind
     /// <summary>Some units answered and others did not (for example a partition leader is down).</summary>
     PartialFailure,
 
+    /// <summary>
+    /// The source kept refusing the collector's calls for exceeding its limits after the collector's own retries
+    /// (Kinesis <c>ProvisionedThroughputExceededException</c> / <c>LimitExceededException</c>, DynamoDB throttling).
+    /// Usually temporary; the message names the stream and the service's error.
+    /// </summary>
+    Throttled,
+
     /// <summary>Anything else the source reported; see the message.</summary>
     Other,
 }

@@ -9,14 +9,16 @@ namespace Force12.Queues.Kinesis.Lag;
 public sealed partial class KinesisLagCollector
 {
     private KinesisLagReading Finish(
-        IReadOnlyList<KinesisShard> shards, Dictionary<string, KclLease> leases, (ScanPlan Plan, ScanResult? Scan)[] read, DateTimeOffset now)
+        IReadOnlyList<KinesisShard> shards, Dictionary<string, KclLease> leases, (ScanPlan Plan, ScanResult? Scan, string? Throttle)[] read, DateTimeOffset now)
     {
         var throttled = shards.Where((s, i) => read[i].Scan is null).Select(s => s.ShardId).ToArray();
         var unknown = throttled.Where(id => ShardLagCalculator.Stale(History(id), now) is null).ToArray();
         if (unknown.Length > 0)
         {
+            var cause = read.Select(r => r.Throttle).FirstOrDefault(t => t is not null) ?? "throttled";
             throw new KinesisException(KinesisErrorKind.Throttled,
-                $"GetRecords throttled on {string.Join(", ", unknown)} with no earlier figures to repeat (the consumers use the shard's 5 reads per second)");
+                $"GetRecords still refused with {cause} after the client's retries on {string.Join(", ", unknown)}, with no earlier figures to repeat (the consumers use the shard's 5 reads per second)",
+                cause);
         }
 
         var details = new List<KinesisShardLag>(shards.Count);
@@ -24,7 +26,7 @@ public sealed partial class KinesisLagCollector
         {
             var shard = shards[i];
             leases.TryGetValue(shard.ShardId, out var lease);
-            var (plan, scan) = read[i];
+            var (plan, scan, _) = read[i];
             var checkpoint = lease?.Checkpoint?.ToString();
             var figures = scan is null
                 ? ShardLagCalculator.Stale(History(shard.ShardId), now)!
@@ -92,6 +94,7 @@ public sealed partial class KinesisLagCollector
             KinesisErrorKind.Credentials => LagErrorKind.AuthenticationFailed,
             KinesisErrorKind.AccessDenied => LagErrorKind.NotAuthorized,
             KinesisErrorKind.Unreachable => LagErrorKind.Unreachable,
+            KinesisErrorKind.Throttled => LagErrorKind.Throttled,
             _ => LagErrorKind.Other,
         },
         Message = $"{e.Kind}: stream '{_options.StreamName}': {e.Message}",

@@ -67,10 +67,10 @@ public sealed partial class KinesisLagCollector : ILagCollector
         }
     }
 
-    private async Task<(ScanPlan Plan, ScanResult? Scan)[]> ReadShardsAsync(
+    private async Task<(ScanPlan Plan, ScanResult? Scan, string? Throttle)[]> ReadShardsAsync(
         IReadOnlyList<KinesisShard> shards, Dictionary<string, KclLease> leases, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var results = new (ScanPlan, ScanResult?)[shards.Count];
+        var results = new (ScanPlan, ScanResult?, string?)[shards.Count];
         await Parallel.ForAsync(0, shards.Count, new ParallelOptions
         {
             MaxDegreeOfParallelism = _options.MaxConcurrentShards,
@@ -87,11 +87,11 @@ public sealed partial class KinesisLagCollector : ILagCollector
             {
                 var scan = await ShardScanner.ScanAsync(_kinesis, _options.StreamName, shard.ShardId, plan, history,
                     _options.MaxReadsPerShardPerPoll, _options.RecordsPerRead, now, ct).ConfigureAwait(false);
-                results[i] = (plan, scan);
+                results[i] = (plan, scan, null);
             }
             catch (KinesisException e) when (e.Kind == KinesisErrorKind.Throttled)
             {
-                results[i] = (plan, null); // the consumers use the shard's reads: report it stale, not as a failed collection
+                results[i] = (plan, null, e.ErrorCode ?? "throttling"); // the consumers use the shard's reads: report it stale, not as a failed collection
             }
         }).ConfigureAwait(false);
         return results;

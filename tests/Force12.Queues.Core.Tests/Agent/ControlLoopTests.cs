@@ -62,6 +62,27 @@ public sealed class ControlLoopTests
         Assert.Equal(["bulbs"], _observer.Failures);
     }
 
+    public static TheoryData<LagErrorKind> EveryErrorKind => new(Enum.GetValues<LagErrorKind>());
+
+    [Theory]
+    [MemberData(nameof(EveryErrorKind))]
+    public async Task TickAsync_CollectionFailsWithAnyKind_HoldsPodsAndNeverReportsZeroLag(LagErrorKind kind)
+    {
+        var loop = CreateLoop(Pipeline("bulbs"));
+        _bulbs.Backlog(lag: 20_000, arrivalRate: 0, processingRate: 0);
+        await loop.TickAsync(CancellationToken.None);
+        await loop.WhenIdleAsync();
+
+        _bulbs.Fail(kind);
+        var status = await loop.TickAsync(CancellationToken.None);
+        await loop.WhenIdleAsync();
+
+        Assert.Equal([("bulbs", 4)], _orchestrator.ScaleRequests);
+        var bulbs = Assert.Single(status.Pipelines);
+        Assert.Null(bulbs.BacklogMessages);
+        Assert.Contains($": {kind}: broker down", bulbs.CollectorError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TickAsync_OneCollectorHangs_TheOtherPipelineIsStillDecided()
     {

@@ -14,9 +14,9 @@ internal sealed class ScriptedCollector(TimeProvider time) : ILagCollector
     public void Backlog(long lag, double arrivalRate, double processingRate, int partitions = 12) =>
         Next = _ => Task.FromResult(LagCollectionResult.Success(Snapshot(lag, arrivalRate, processingRate, partitions)));
 
-    public void Fail() => Next = _ => Task.FromResult(LagCollectionResult.Failure(new LagError
+    public void Fail(LagErrorKind kind = LagErrorKind.Unreachable) => Next = _ => Task.FromResult(LagCollectionResult.Failure(new LagError
     {
-        SourceKind = "scripted", Cluster = "test", Group = "g", Kind = LagErrorKind.Unreachable, Message = "broker down", ObservedAt = time.GetUtcNow(),
+        SourceKind = "scripted", Cluster = "test", Group = "g", Kind = kind, Message = "broker down", ObservedAt = time.GetUtcNow(),
     }));
 
     public void Hang() => Next = async ct =>

@@ -41,4 +41,23 @@ public sealed class KinesisRecordPublisherTests
         Assert.Contains("\"PartitionKey\":\"b\"", transport.Sent[1].Body, StringComparison.Ordinal);
         Assert.DoesNotContain("\"PartitionKey\":\"a\"", transport.Sent[1].Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PublishEachAsync_EntryThrottledOnEveryAttempt_ReportsEachFinalOutcomeInInputOrder()
+    {
+        const string Throttled = """{"FailedRecordCount":1,"Records":[{"ErrorCode":"ProvisionedThroughputExceededException","ErrorMessage":"Rate exceeded"}]}""";
+        var transport = new FakeTransport(
+            FakeTransport.Ok("""{"FailedRecordCount":1,"Records":[{"ErrorCode":"ProvisionedThroughputExceededException"},{"ShardId":"shardId-000000000001","SequenceNumber":"7"}]}"""),
+            FakeTransport.Ok(Throttled),
+            FakeTransport.Ok(Throttled));
+        var client = new KinesisClient(transport, new KinesisClientOptions(), TimeProvider.System);
+
+        var outcomes = await new KinesisRecordPublisher(client, "bulbs", TimeProvider.System, maxAttempts: 3)
+            .PublishEachAsync([new PutRecordsEntry("a", "x"u8.ToArray()), new PutRecordsEntry("b", "y"u8.ToArray())]);
+
+        Assert.Equal(3, transport.Sent.Count);
+        Assert.Equal("ProvisionedThroughputExceededException", outcomes[0].ErrorCode);
+        Assert.Equal((true, "shardId-000000000001", (System.Numerics.BigInteger?)7), (outcomes[1].Succeeded, outcomes[1].ShardId, outcomes[1].SequenceNumber));
+        Assert.All(transport.Sent.Skip(1), s => Assert.DoesNotContain("\"PartitionKey\":\"b\"", s.Body, StringComparison.Ordinal));
+    }
 }

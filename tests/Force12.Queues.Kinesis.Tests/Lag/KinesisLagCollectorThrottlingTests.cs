@@ -2,6 +2,7 @@ using Force12.Queues.Core.Lag;
 using Force12.Queues.Kinesis.Client;
 using Force12.Queues.Kinesis.Lag;
 using Force12.Queues.Kinesis.Leases;
+using Force12.Queues.Kinesis.Tests.Client;
 using Force12.Queues.Kinesis.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -44,8 +45,30 @@ public sealed class KinesisLagCollectorThrottlingTests
 
         Assert.False(reading.Result.Succeeded);
         Assert.Equal(KinesisErrorKind.Throttled, reading.FailureKind);
-        Assert.StartsWith("Throttled: ", reading.Result.Error.Message, StringComparison.Ordinal);
-        Assert.Equal(LagErrorKind.Other, reading.Result.Error.Kind);
+        Assert.Equal(LagErrorKind.Throttled, reading.Result.Error.Kind);
+        Assert.Contains($"stream '{stream.Name}'", reading.Result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("ProvisionedThroughputExceededException", reading.Result.Error.Message, StringComparison.Ordinal);
+        Assert.Null(reading.Result.Snapshot);
+    }
+
+    [Fact]
+    public async Task CollectDetailedAsync_ListShardsLimitExceededAfterEveryRetry_FailsThrottledNamingStreamAndCause()
+    {
+        await using var leases = await TemporaryLeaseTable.CreateAsync();
+        var options = AwsTestServices.ClientOptions;
+        var limitExceeded = FakeTransport.Error(400, "com.amazonaws.kinesis.v20131202#LimitExceededException", "Rate exceeded for stream bulbs");
+        var transport = new FakeTransport(Enumerable.Repeat(limitExceeded, options.MaxRetries + 1).ToArray());
+        var collector = new KinesisLagCollector(new KinesisClient(transport, options, TimeProvider.System), leases.Table,
+            new KinesisLagCollectorOptions { StreamName = "bulbs" }, TimeProvider.System, NullLogger<KinesisLagCollector>.Instance);
+
+        var result = await collector.CollectAsync(default);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(LagErrorKind.Throttled, result.Error.Kind);
+        Assert.Contains("stream 'bulbs'", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("ListShards", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("LimitExceededException", result.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(options.MaxRetries + 1, transport.Sent.Count(s => s.Operation == "ListShards"));
     }
 
     private static (KinesisLagCollector, ThrottlingTransport) Create(string stream, KclLeaseTable table)
