@@ -33,6 +33,7 @@ internal sealed record ChaosAgentConfig(string Pipeline, string StatePipeline, s
         var rabbit = rabbitUrl.UserInfo.Split(':');
         return string.Create(CultureInfo.InvariantCulture, $$"""
             pollInterval: 1s
+            collectTimeout: 3s
             http:
               address: 127.0.0.1:{{HttpPort}}
             capacity:
