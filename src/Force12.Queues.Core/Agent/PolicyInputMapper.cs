@@ -46,7 +46,7 @@ public static class PolicyInputMapper
             OldestUnprocessedAgeSeconds = totals.MaxLagSeconds,
             ArrivalRatePerSecond = totals.ArrivalRate ?? 0,
             ProcessingRatePerSecond = totals.ProcessingRate ?? 0,
-            UsefulParallelism = Math.Max(1, totals.Units / Math.Max(1, consumersPerPod)),
+            UsefulParallelism = snapshot.UnitsCapParallelism ? Math.Max(1, totals.Units / Math.Max(1, consumersPerPod)) : int.MaxValue,
             HotUnits = hot.Length,
             HotBacklogMessages = hot.Sum(u => u.Lag),
             HotArrivalRatePerSecond = hot.Sum(u => u.ArrivalRate ?? 0),

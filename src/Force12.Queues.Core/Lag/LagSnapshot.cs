@@ -20,4 +20,11 @@ public sealed record LagSnapshot
 
     /// <summary>Sums over <see cref="Units"/>.</summary>
     public required LagTotals Totals { get; init; }
+
+    /// <summary>
+    /// Whether each unit feeds one consumer of the group at a time, so pods beyond the unit count sit idle: true (the
+    /// default) for Kafka partitions and Kinesis shards; false for a queue whose consumers compete for its messages
+    /// (RabbitMQ), where any number of pods can work on one queue.
+    /// </summary>
+    public bool UnitsCapParallelism { get; init; } = true;
 }

@@ -58,6 +58,7 @@ public sealed class RabbitMqLagCollector : ILagCollector, IDisposable
             ObservedAt = now,
             Units = units,
             Totals = LagTotals.Sum(units),
+            UnitsCapParallelism = false, // competing consumers: any number of pods can drain one queue
         });
     }
 

@@ -23,6 +23,16 @@ public sealed class RabbitMqLagCollectorTests
     }
 
     [Fact]
+    public async Task CollectAsync_AnyQueue_DoesNotCapPodsAtTheQueueCount()
+    {
+        _api.Queues["a"] = new(500, 0, 1, 100, 100, 5, 5);
+
+        var snapshot = (await Collector("a").CollectAsync(default)).Snapshot!;
+
+        Assert.False(snapshot.UnitsCapParallelism); // competing consumers: many pods drain one queue
+    }
+
+    [Fact]
     public async Task CollectAsync_NoDeliveries_AgeIsUnknownNotZero()
     {
         _api.Queues["a"] = new(50, 0, 0, 50, null, 10, null);
