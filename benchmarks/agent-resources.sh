@@ -53,6 +53,7 @@ force12="$bin/force12"
 bulbs="$bin/samples/bulbs/force12-bulbs"
 agent_bin=$force12
 if [[ $build == aot ]]; then
+  command -v gcc >/dev/null || { echo "the Native AOT publish links with gcc, which is not installed (apt-get install gcc), or use --build jit" >&2; exit 1; }
   echo "publishing force12 (Native AOT, linux-x64)..."
   dotnet publish "$root/src/Force12.Queues.Cli" -c Release -r linux-x64 -p:PublishAot=true -nologo -v quiet -clp:ErrorsOnly \
     >"$work/publish.log" 2>&1 || { cat "$work/publish.log" >&2; echo "the Native AOT publish failed" >&2; exit 1; }
