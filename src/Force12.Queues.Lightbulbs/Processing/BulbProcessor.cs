@@ -17,9 +17,7 @@ public sealed class BulbProcessor
     private readonly BulbProcessorOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly IBulbStateStore? _state;
-    private readonly IStateChangePublisher? _publisher;
-    private readonly AuditLogWriter? _audit;
+    private readonly BatchHandOff _handOff;
     private readonly PacedWork _work;
 
     /// <summary>Creates a processor; the collaborators are optional (null: no cache, no downstream, no audit).</summary>
@@ -39,7 +37,8 @@ public sealed class BulbProcessor
             throw new ArgumentException(string.Join(" ", errors), nameof(options));
         }
 
-        (_options, _time, _logger, _state, _publisher, _audit) = (options, time, logger, state, publisher, audit);
+        (_options, _time, _logger) = (options, time, logger);
+        _handOff = new BatchHandOff(state, publisher, audit);
         _work = new PacedWork(options.WorkPerMessage, time);
     }
 
@@ -130,41 +129,8 @@ public sealed class BulbProcessor
         }
 
         Counters.AddProcessed(events.Count);
-        await HandOnAsync(events).ConfigureAwait(false);
+        await _handOff.HandOnAsync(events).ConfigureAwait(false);
         Commit(consumer, batch, finished);
-    }
-
-    private async Task HandOnAsync(List<LightbulbEvent> events)
-    {
-        try
-        {
-            var changed = _state is null || events.Count == 0
-                ? null
-                : await _state.ApplyAsync(events, CancellationToken.None).ConfigureAwait(false);
-            if (_publisher is not null)
-            {
-                var changes = events.Where((_, i) => changed is null || changed[i]).Select(ToChange).ToArray();
-                if (changes.Length > 0)
-                {
-                    await _publisher.PublishAsync(changes, CancellationToken.None).ConfigureAwait(false);
-                }
-            }
-
-            if (_audit is not null)
-            {
-                foreach (var e in events)
-                {
-                    _audit.Append(e.Sequence);
-                }
-
-                _audit.Flush();
-            }
-        }
-        catch
-        {
-            _audit?.DiscardUnflushed();
-            throw;
-        }
     }
 
     private void Commit(IConsumer<byte[], byte[]> consumer, List<ConsumeResult<byte[], byte[]>> batch, int finished)
@@ -186,16 +152,6 @@ public sealed class BulbProcessor
             BulbProcessorLog.CommitFailed(_logger, e.Error.Reason, finished);
         }
     }
-
-    private static BulbStateChange ToChange(LightbulbEvent e) => new()
-    {
-        Sequence = e.Sequence,
-        BulbId = e.BulbId,
-        HomeId = e.HomeId,
-        On = e.On,
-        Brightness = e.Brightness,
-        EventTime = e.EventTime,
-    };
 
     private IConsumer<byte[], byte[]> BuildConsumer()
     {

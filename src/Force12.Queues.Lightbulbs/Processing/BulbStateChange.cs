@@ -1,3 +1,5 @@
+using Force12.Queues.Lightbulbs.Events;
+
 namespace Force12.Queues.Lightbulbs.Processing;
 
 /// <summary>
@@ -23,4 +25,19 @@ public sealed record BulbStateChange
 
     /// <summary>When the bulb reported.</summary>
     public required DateTimeOffset EventTime { get; init; }
+
+    /// <summary>The state <paramref name="e"/> leaves its bulb in.</summary>
+    public static BulbStateChange Of(LightbulbEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new()
+        {
+            Sequence = e.Sequence,
+            BulbId = e.BulbId,
+            HomeId = e.HomeId,
+            On = e.On,
+            Brightness = e.Brightness,
+            EventTime = e.EventTime,
+        };
+    }
 }

@@ -17,9 +17,7 @@ namespace Force12.Queues.Lightbulbs.Processing;
 public sealed class KinesisBulbHandler : IKinesisRecordHandler, IDisposable
 {
     private readonly ILogger _logger;
-    private readonly IBulbStateStore? _state;
-    private readonly IStateChangePublisher? _publisher;
-    private readonly AuditLogWriter? _audit;
+    private readonly BatchHandOff _handOff;
     private readonly PacedWork _work;
     private readonly SemaphoreSlim _oneBatchAtATime = new(1, 1);
 
@@ -41,7 +39,7 @@ public sealed class KinesisBulbHandler : IKinesisRecordHandler, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(workPerMessage, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(time);
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        (_state, _publisher, _audit) = (state, publisher, audit);
+        _handOff = new BatchHandOff(state, publisher, audit);
         _work = new PacedWork(workPerMessage, time);
     }
 
@@ -81,7 +79,7 @@ public sealed class KinesisBulbHandler : IKinesisRecordHandler, IDisposable
             }
 
             Counters.AddProcessed(events.Count);
-            await HandOnAsync(events).ConfigureAwait(false);
+            await _handOff.HandOnAsync(events).ConfigureAwait(false);
             Counters.AddCommitted(batch.Records.Count);
             Counters.AddBatch();
         }
@@ -93,43 +91,4 @@ public sealed class KinesisBulbHandler : IKinesisRecordHandler, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _oneBatchAtATime.Dispose();
-
-    private async Task HandOnAsync(List<LightbulbEvent> events)
-    {
-        if (events.Count == 0)
-        {
-            return;
-        }
-
-        // Once the work is done the batch is finished even if the lease goes meanwhile (as the Kafka processor does).
-        var changed = _state is null ? null : await _state.ApplyAsync(events, CancellationToken.None).ConfigureAwait(false);
-        if (_publisher is not null)
-        {
-            var changes = events.Where((_, i) => changed is null || changed[i]).Select(ToChange).ToArray();
-            if (changes.Length > 0)
-            {
-                await _publisher.PublishAsync(changes, CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-
-        if (_audit is not null)
-        {
-            foreach (var e in events)
-            {
-                _audit.Append(e.Sequence);
-            }
-
-            _audit.Flush();
-        }
-    }
-
-    private static BulbStateChange ToChange(LightbulbEvent e) => new()
-    {
-        Sequence = e.Sequence,
-        BulbId = e.BulbId,
-        HomeId = e.HomeId,
-        On = e.On,
-        Brightness = e.Brightness,
-        EventTime = e.EventTime,
-    };
 }
