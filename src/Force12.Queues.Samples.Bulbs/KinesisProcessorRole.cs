@@ -1,8 +1,6 @@
 using Force12.Queues.Kinesis.Client;
 using Force12.Queues.Kinesis.Consumer;
 using Force12.Queues.Kinesis.Leases;
-using Force12.Queues.Lightbulbs.State;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -39,32 +37,18 @@ internal static class KinesisProcessorRole
         var table = new KclLeaseTableOptions { TableName = settings.Text("BULBS_LEASE_TABLE", "bulbs")!, Region = region, ServiceUrl = dynamoEndpoint };
         var client = new KinesisClientOptions { Region = region, ServiceUrl = kinesisEndpoint };
         var work = settings.Milliseconds("BULBS_WORK_MS", 1);
-        var cache = settings.Text("BULBS_STATE_CACHE", StateCacheEndpoint.Default)!;
-        var endpoint = cache == "none" ? null : settings.Parse("BULBS_STATE_CACHE", cache, StateCacheEndpoint.Parse);
-        var rabbit = settings.Text("BULBS_RABBITMQ");
-        var queue = settings.Text("BULBS_STATE_QUEUE", "bulb-state")!;
-        var auditDir = settings.Text("BULBS_AUDIT_DIR");
-        if (rabbit is not null && !Uri.TryCreate(rabbit, UriKind.Absolute, out _))
-        {
-            settings.Errors.Add($"BULBS_RABBITMQ must be an amqp:// URL (was '{rabbit}')");
-        }
-
+        var downstream = DownstreamSettings.Read(settings);
         settings.Errors.AddRange(consumer.Validate().Where(_ => stream.Length > 0).Select(e => $"BULBS_* Kinesis consumer: {e}"));
         if (settings.Errors.Count > 0)
         {
             return false;
         }
 
-        if (rabbit is not null)
-        {
-            builder.Services.AddMassTransit(x => x.UsingRabbitMq((_, cfg) => cfg.Host(new Uri(rabbit))));
-            builder.Services.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
-        }
-
+        downstream.AddTo(builder.Services);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService(sp => new KinesisProcessorService(
-            new KinesisProcessorSetup(client, table, consumer, work, endpoint, auditDir),
-            rabbit is null ? null : new MassTransitStateChangePublisher(sp.GetRequiredService<ISendEndpointProvider>(), new Uri($"queue:{queue}")),
+            new KinesisProcessorSetup(client, table, consumer, work, downstream.StateCache, downstream.AuditDir),
+            downstream.Publisher(sp),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         return true;

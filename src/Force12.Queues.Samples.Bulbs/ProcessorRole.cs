@@ -2,7 +2,6 @@ using Confluent.Kafka;
 using Force12.Queues.Lightbulbs.Audit;
 using Force12.Queues.Lightbulbs.Processing;
 using Force12.Queues.Lightbulbs.State;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -32,33 +31,19 @@ internal static class ProcessorRole
             StopMode = settings.Parse("BULBS_ON_STOP", "finish", ParseStopMode),
             GroupProtocol = settings.Parse("BULBS_GROUP_PROTOCOL", "consumer", ParseGroupProtocol),
         };
-        var cache = settings.Text("BULBS_STATE_CACHE", StateCacheEndpoint.Default)!;
-        var endpoint = cache == "none" ? null : settings.Parse("BULBS_STATE_CACHE", cache, StateCacheEndpoint.Parse);
-        var rabbit = settings.Text("BULBS_RABBITMQ");
-        var queue = settings.Text("BULBS_STATE_QUEUE", "bulb-state")!;
-        var auditDir = settings.Text("BULBS_AUDIT_DIR");
-        if (rabbit is not null && !Uri.TryCreate(rabbit, UriKind.Absolute, out _))
-        {
-            settings.Errors.Add($"BULBS_RABBITMQ must be an amqp:// URL (was '{rabbit}')");
-        }
-
+        var downstream = DownstreamSettings.Read(settings);
         if (settings.Errors.Count > 0)
         {
             return false;
         }
 
-        if (rabbit is not null)
-        {
-            builder.Services.AddMassTransit(x => x.UsingRabbitMq((_, cfg) => cfg.Host(new Uri(rabbit))));
-            builder.Services.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
-        }
-
+        downstream.AddTo(builder.Services);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService(sp => new ProcessorService(
             options,
-            endpoint,
-            rabbit is null ? null : new MassTransitStateChangePublisher(sp.GetRequiredService<ISendEndpointProvider>(), new Uri($"queue:{queue}")),
-            auditDir,
+            downstream.StateCache,
+            downstream.Publisher(sp),
+            downstream.AuditDir,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         return true;
