@@ -78,7 +78,11 @@ internal static class DockerContainerSpec
         var specs = Enumerable.Range(0, template.Containers.Count)
             .Select(i => Create(neutral, i, "pod", DateTimeOffset.UnixEpoch, options))
             .ToList();
-        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(specs));
+        // Newtonsoft.Json, the serializer Docker.DotNet itself sends these parameters with: it sees the same members, and
+        // the AOT build keeps them (Docker.DotNet and Newtonsoft.Json are rooted whole there), where reflection-based
+        // System.Text.Json is switched off.
+        var json = Newtonsoft.Json.JsonConvert.SerializeObject(specs);
+        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json));
         return Convert.ToHexStringLower(bytes.AsSpan(0, 8));
     }
 
