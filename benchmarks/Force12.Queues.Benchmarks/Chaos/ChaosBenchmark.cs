@@ -22,12 +22,12 @@ internal static class ChaosBenchmark
         catch (ArgumentException e)
         {
             await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
-            await Console.Error.WriteLineAsync("usage: chaos [--events 1000000] [--minutes 60] [--kill-every-seconds 6] [--min-rate 200] [--max-rate 2000] [--period-seconds 60] [--seed 42] [--no-build]").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("usage: chaos [--events 1000000] [--minutes 60] [--kill-every-seconds 6] [--min-rate 100] [--max-rate 1000] [--period-seconds 90] [--partitions 12] [--seed 42] [--no-build]").ConfigureAwait(false);
             return 2;
         }
 
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"chaos benchmark: {options.Events:N0} events, {options.MinRate:0} to {options.MaxRate:0} events/s over {options.Period.TotalSeconds:0} s days, a container SIGKILLed every {options.KillEvery.TotalSeconds:0} s, agent restarted once, budget {options.Budget.TotalMinutes:0} min")).ConfigureAwait(false);
+            $"chaos benchmark: {options.Events:N0} events on {options.Partitions} partitions, {options.MinRate:0} to {options.MaxRate:0} events/s over {options.Period.TotalSeconds:0} s days, a container SIGKILLed every {options.KillEvery.TotalSeconds:0} s, agent restarted once, budget {options.Budget.TotalMinutes:0} min")).ConfigureAwait(false);
         using var kafka = EmbeddedKafkaCluster.Start(brokers: 1);
         var result = await new ChaosRun(options, kafka, Console.Out).RunAsync(CancellationToken.None).ConfigureAwait(false);
         await Console.Out.WriteLineAsync("--- result").ConfigureAwait(false);
@@ -52,6 +52,7 @@ internal static class ChaosBenchmark
                 "--min-rate" => options with { MinRate = Number(args, ++i) },
                 "--max-rate" => options with { MaxRate = Number(args, ++i) },
                 "--period-seconds" => options with { Period = TimeSpan.FromSeconds(Number(args, ++i)) },
+                "--partitions" => options with { Partitions = (int)Number(args, ++i) },
                 "--seed" => options with { Seed = (int)Number(args, ++i) },
                 "--no-build" => options with { BuildImage = false },
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'"),

@@ -18,6 +18,13 @@ internal sealed record ChaosResult
     /// <summary>State-change messages the tap saw (a change sent twice counts twice).</summary>
     public required long PublishedMessages { get; init; }
 
+    /// <summary>
+    /// Events the broker deleted from the head of the topic by the end (its log start offsets): the embedded broker
+    /// keeps at most 5 MiB per partition, so a backlog beyond that loses its oldest events before any pod sees them.
+    /// Non-zero together with lost events means the run measured the broker's retention, not the pipeline.
+    /// </summary>
+    public required long DeletedByBroker { get; init; }
+
     public required int Kills { get; init; }
 
     public required IReadOnlyDictionary<string, int> KillsByContainer { get; init; }
@@ -56,7 +63,7 @@ internal sealed record ChaosResult
 
     public string Summary() => string.Create(CultureInfo.InvariantCulture,
         $"""
-        chaos: {Processed.Expected:N0} events acknowledged, {Processed.Processed:N0} processed, {Processed.Lost:N0} lost, {Processed.Duplicates:N0} duplicates ({Percent(Processed.Duplicates, Processed.Expected)}), {Processed.Unexpected} unexpected
+        chaos: {Processed.Expected:N0} events acknowledged, {Processed.Processed:N0} processed, {Processed.Lost:N0} lost, {Processed.Duplicates:N0} duplicates ({Percent(Processed.Duplicates, Processed.Expected)}), {Processed.Unexpected} unexpected; {DeletedByBroker:N0} deleted by the broker's retention before the end{(DeletedByBroker > 0 && Processed.Lost > 0 ? " (INVALID RUN: the backlog outgrew the broker; use more partitions)" : "")}
         downstream: {PublishedMessages:N0} state changes published ({Downstream.Expected:N0} distinct), {Downstream.Processed:N0} received by bulb-state, {Downstream.Lost:N0} lost, {Downstream.Duplicates:N0} duplicates, {Downstream.Unexpected} unexpected
         chaos driver: {Kills} containers SIGKILLed ({string.Join(", ", KillsByContainer.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"))}), {AgentRestarts} agent restart(s), {Adoption.Adopted} of {Adoption.Before} pods adopted by the new agent
         pods running: processor {Range(Pods)}, bulb-state {Range(StatePods)}; asked for by the agent: processor {Range(RequiredPods)}{(ScaledDownAfterPeak(RequiredPods) ? " (down again after its peak)" : "")}, bulb-state {Range(StateRequiredPods)}{(ScaledDownAfterPeak(StateRequiredPods) ? " (down again after its peak)" : "")}; wall time {WallTime.TotalSeconds:0} s{(Failure is null ? "" : "; FAILED: " + Failure)}

@@ -69,6 +69,7 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
         string? failure = null;
         var restarts = 0;
         AuditReport downstream;
+        long logStart = 0;
         await Say($"pipelines {config.Pipeline} (Kafka topic {config.Topic}, {options.Partitions} partitions) and {config.StatePipeline} (RabbitMQ queue {config.Queue}); {options.Events:N0} events");
         await using (var tap = await StateChangeTap.StartAsync(services.RabbitUrl, config.Queue, cancellationToken))
         {
@@ -162,6 +163,7 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
                 await Say($"agent stopped; its last output:\n{agent.Output}");
                 agent.Dispose();
                 await ChaosLeftovers.RemoveAsync(orchestrator, services.Docker, [config.Pipeline, config.StatePipeline], log);
+                logStart = LogStartTotal(committed, config.Topic);
                 kafka.DeleteTopic(config.Topic);
             }
 
@@ -183,6 +185,7 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
                 Processed = AuditReader.AuditAgainst([load.AcknowledgedFile], config.ProcessorAuditFolder),
                 Downstream = downstream,
                 PublishedMessages = tap.Published().Length,
+                DeletedByBroker = logStart,
                 Kills = monkey.Kills,
                 KillsByContainer = monkey.KilledByContainer,
                 AgentRestarts = restarts,
@@ -203,6 +206,11 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
         var partitions = Enumerable.Range(0, options.Partitions).Select(p => new TopicPartition(topic, p));
         return consumer.Committed(partitions, TimeSpan.FromSeconds(10)).Sum(c => Math.Max(0, c.Offset.Value));
     }
+
+    /// <summary>Events the broker deleted from the head of the topic (the embedded one keeps at most 5 MiB per partition).</summary>
+    private long LogStartTotal(IConsumer<Ignore, Ignore> consumer, string topic) =>
+        Enumerable.Range(0, options.Partitions)
+            .Sum(p => Math.Max(0, consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(10)).Low.Value));
 
     private Task Say(string line) => log.WriteLineAsync(line);
 
