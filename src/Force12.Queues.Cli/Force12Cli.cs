@@ -5,27 +5,43 @@ namespace Force12.Queues.Cli;
 /// <summary>The <c>force12</c> command line: builds the verb tree and maps parse errors to exit code 2.</summary>
 internal static class Force12Cli
 {
-    /// <summary>
-    /// One factory per verb. A verb is added here only once it does real work, so that
-    /// <c>force12 --help</c> never lists a verb that does not exist.
-    /// </summary>
-    private static readonly Func<Command>[] VerbFactories =
-    [
-        Commands.DemoCommand.Create,
-        Commands.KafkaMockCommand.Create,
-        Commands.LagCommand.Create,
-        Commands.LoadgenCommand.Create,
-        Commands.RunCommand.Create,
-        Commands.SimulateCommand.Create,
-        Commands.ValidateCommand.Create,
-    ];
+    private const string Description =
+        "Force12.Queues: scales queue-driven pipelines (Kafka, Kinesis, RabbitMQ) by the backlog they must drain within their SLA.";
 
-    /// <summary>Builds the root command with every verb registered.</summary>
+    /// <summary>
+    /// One factory per verb, in the order help lists them. A verb is added here only once it does real work, so
+    /// that <c>force12 --help</c> never lists a verb that does not exist.
+    /// </summary>
+    private static IEnumerable<Func<Command>> VerbFactories()
+    {
+        if (CliBuild.HasTools)
+        {
+            yield return Commands.DemoCommand.Create;
+            yield return Commands.KafkaMockCommand.Create;
+        }
+
+        yield return Commands.LagCommand.Create;
+        if (CliBuild.HasTools)
+        {
+            yield return Commands.LoadgenCommand.Create;
+        }
+
+        yield return Commands.RunCommand.Create;
+        if (CliBuild.HasTools)
+        {
+            yield return Commands.SimulateCommand.Create;
+        }
+
+        yield return Commands.ValidateCommand.Create;
+    }
+
+    /// <summary>Builds the root command with every verb of this build registered.</summary>
     public static RootCommand CreateRootCommand()
     {
-        var root = new RootCommand(
-            "Force12.Queues: scales queue-driven pipelines (Kafka, Kinesis, RabbitMQ) by the backlog they must drain within their SLA.");
-        foreach (var create in VerbFactories)
+        var root = new RootCommand(CliBuild.HasTools
+            ? Description
+            : Description + " This is the agent build: run, validate and lag only (demo, kafka-mock, loadgen and simulate are in the full build).");
+        foreach (var create in VerbFactories())
         {
             root.Subcommands.Add(create());
         }

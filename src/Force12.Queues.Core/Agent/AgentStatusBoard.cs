@@ -4,6 +4,9 @@ namespace Force12.Queues.Core.Agent;
 /// Where the control loop publishes each tick's <see cref="AgentStatus"/> and where the HTTP
 /// endpoints and the live page read it. Keeps a bounded history so a page opened late still shows
 /// the recent past. Thread-safe: one writer (the loop), many readers.
+/// The history keeps each pipeline's totals but not its per-partition snapshots
+/// (<see cref="PipelineStatus.Units"/>): those are for the current tick only (per-partition metrics), and keeping
+/// them for every tick would hold history length x partitions snapshots (600 x 1,000 is over 100 MB).
 /// </summary>
 public sealed class AgentStatusBoard
 {
@@ -37,12 +40,15 @@ public sealed class AgentStatusBoard
                 _history.Dequeue();
             }
 
-            _history.Enqueue(status);
+            _history.Enqueue(WithoutUnits(status));
             Volatile.Write(ref _current, status);
         }
     }
 
-    /// <summary>The published statuses with a tick number greater than <paramref name="afterTick"/>, oldest first.</summary>
+    /// <summary>
+    /// The published statuses with a tick number greater than <paramref name="afterTick"/>, oldest first, without
+    /// per-partition snapshots (<see cref="PipelineStatus.Units"/> is null; <see cref="Current"/> has them).
+    /// </summary>
     public IReadOnlyList<AgentStatus> Since(long afterTick)
     {
         lock (_gate)
@@ -50,4 +56,9 @@ public sealed class AgentStatusBoard
             return _history.Where(s => s.Tick > afterTick).ToArray();
         }
     }
+
+    private static AgentStatus WithoutUnits(AgentStatus status) =>
+        status.Pipelines.All(p => p.Units is null)
+            ? status
+            : status with { Pipelines = status.Pipelines.Select(p => p.Units is null ? p : p with { Units = null }).ToArray() };
 }

@@ -1,4 +1,5 @@
 using Force12.Queues.Core.Agent;
+using Force12.Queues.Core.Lag;
 
 namespace Force12.Queues.Core.Tests.Agent;
 
@@ -35,6 +36,21 @@ public sealed class AgentStatusBoardTests
 
         Assert.Equal([3L, 4L], board.Since(2).Select(s => s.Tick));
         Assert.Empty(board.Since(4));
+    }
+
+    [Fact]
+    public void Publish_WithPerPartitionSnapshots_KeepsThemInCurrentButNotInHistory()
+    {
+        var board = new AgentStatusBoard();
+        IReadOnlyList<LagUnitSnapshot> units = [new() { Id = new LagUnitId("t", "0"), Lag = 5, Status = LagUnitStatus.Ok }];
+        var pipeline = new PipelineStatus { Name = "p", SourceKind = "kafka", BacklogMessages = 5, Units = units };
+
+        board.Publish(StatusAt(1) with { Pipelines = [pipeline] });
+
+        Assert.Same(units, board.Current.Pipelines.Single().Units);
+        var kept = board.Since(0).Single().Pipelines.Single();
+        Assert.Null(kept.Units);
+        Assert.Equal(pipeline with { Units = null }, kept);
     }
 
     private static AgentStatus StatusAt(long tick) =>
