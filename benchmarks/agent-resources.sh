@@ -2,10 +2,12 @@
 # Resident memory and CPU of the agent (`force12 run`) at 1 s polling with 10 pipelines x 100 partitions
 # (issue 8; targets: under 80 MB RSS and under 2% of one core).
 #
-#   benchmarks/agent-resources.sh [--build aot|jit] [--pipelines N] [--partitions N] [--warmup SECONDS] [--measure SECONDS]
+#   benchmarks/agent-resources.sh [--build agent|aot|jit] [--pipelines N] [--partitions N] [--warmup SECONDS] [--measure SECONDS]
 #
-# --build aot (default): the agent is the Native AOT publish of force12
-#   (dotnet publish src/Force12.Queues.Cli -c Release -r linux-x64 -p:PublishAot=true), which the script runs first;
+# --build agent (default): the agent build, the Native AOT publish of force12 with the agent verbs only
+#   (dotnet publish src/Force12.Queues.Cli -c Release -r linux-x64 -p:PublishAot=true -p:Force12AgentOnly=true),
+#   which the script runs first (into bin/Release/net10.0/linux-x64/agent);
+# --build aot: the Native AOT publish of the full force12 (every verb), into bin/Release/net10.0/linux-x64/publish;
 # --build jit: the agent is the ordinary Release build (`dotnet force12.dll`, JIT), the baseline.
 # Kafka, the producers and the consumers always come from the ordinary Release build.
 #
@@ -15,14 +17,15 @@
 #    consume and commit them, then produces 1,000 more, so every group has committed offsets and a backlog.
 # 3. Writes a configuration (kafka sources with explicit topics, process orchestrator, pods a `sleep`,
 #    minPods 1, maxPods 1), starts `force12 run -c FILE --stop-pods-on-exit`, waits --warmup seconds
-#    (default 60: methods called once per tick reach the tier-1 JIT after about 30 ticks) and checks through /api/status that every pipeline collects.
+#    (default 660: the status history behind /api/history and the live page fills in 600 ticks, so memory is at its
+#    steady state only after that) and checks through /api/status that every pipeline collects.
 # 4. Samples VmRSS of the agent process from /proc every second for --measure seconds (default 60) and
 #    reads utime+stime before and after: prints peak and mean RSS and CPU as % of one core.
 # Everything it started is stopped at the end (by pid). Exit code 0 when measured (whether or not the
 # targets were met), 1 on failure.
 set -euo pipefail
 
-build=aot pipelines=10 partitions=100 warmup=60 measure=60
+build=agent pipelines=10 partitions=100 warmup=660 measure=60
 while (($#)); do
   case "$1" in
     --build) build=$2; shift 2 ;;
@@ -30,10 +33,10 @@ while (($#)); do
     --partitions) partitions=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
     --measure) measure=$2; shift 2 ;;
-    *) echo "usage: $0 [--build aot|jit] [--pipelines N] [--partitions N] [--warmup SECONDS] [--measure SECONDS]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--build agent|aot|jit] [--pipelines N] [--partitions N] [--warmup SECONDS] [--measure SECONDS]" >&2; exit 2 ;;
   esac
 done
-[[ $build == aot || $build == jit ]] || { echo "--build must be aot or jit" >&2; exit 2; }
+[[ $build == agent || $build == aot || $build == jit ]] || { echo "--build must be agent, aot or jit" >&2; exit 2; }
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/force12-agent-bench.XXXXXX)
@@ -52,12 +55,15 @@ bin="$root/src/Force12.Queues.Cli/bin/Release/net10.0"
 force12="$bin/force12"
 bulbs="$bin/samples/bulbs/force12-bulbs"
 agent_bin=$force12
-if [[ $build == aot ]]; then
+if [[ $build != jit ]]; then
   command -v gcc >/dev/null || { echo "the Native AOT publish links with gcc, which is not installed (apt-get install gcc), or use --build jit" >&2; exit 1; }
-  echo "publishing force12 (Native AOT, linux-x64)..."
-  dotnet publish "$root/src/Force12.Queues.Cli" -c Release -r linux-x64 -p:PublishAot=true -nologo -v quiet -clp:ErrorsOnly \
+  folder=publish agent_only=false
+  [[ $build == agent ]] && folder=agent agent_only=true
+  echo "publishing force12 (Native AOT, linux-x64, $build build)..."
+  dotnet publish "$root/src/Force12.Queues.Cli" -c Release -r linux-x64 -p:PublishAot=true -p:Force12AgentOnly=$agent_only \
+    -o "$root/src/Force12.Queues.Cli/bin/Release/net10.0/linux-x64/$folder" -nologo -v quiet -clp:ErrorsOnly \
     >"$work/publish.log" 2>&1 || { cat "$work/publish.log" >&2; echo "the Native AOT publish failed" >&2; exit 1; }
-  agent_bin="$root/src/Force12.Queues.Cli/bin/Release/net10.0/linux-x64/publish/force12"
+  agent_bin="$root/src/Force12.Queues.Cli/bin/Release/net10.0/linux-x64/$folder/force12"
 fi
 
 topics=()

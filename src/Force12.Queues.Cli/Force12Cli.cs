@@ -8,40 +8,43 @@ internal static class Force12Cli
     private const string Description =
         "Force12.Queues: scales queue-driven pipelines (Kafka, Kinesis, RabbitMQ) by the backlog they must drain within their SLA.";
 
+#if FORCE12_AGENT_ONLY
+    // The agent build (dotnet publish src/Force12.Queues.Cli -c Release -r linux-x64 -p:PublishAot=true
+    // -p:Force12AgentOnly=true): without the tool verbs, the Native AOT binary carries none of the demo, simulator,
+    // load generator and Kafka mock code, so less code and type data is resident in a long-running agent.
+    private const string BuildNote =
+        " This is the agent build: lag, run and validate only (demo, kafka-mock, loadgen and simulate are in the full build).";
+
+    private static readonly Func<Command>[] VerbFactories =
+    [
+        Commands.LagCommand.Create,
+        Commands.RunCommand.Create,
+        Commands.ValidateCommand.Create,
+    ];
+#else
+    private const string BuildNote = "";
+
     /// <summary>
-    /// One factory per verb, in the order help lists them. A verb is added here only once it does real work, so
-    /// that <c>force12 --help</c> never lists a verb that does not exist.
+    /// One factory per verb. A verb is added here only once it does real work, so that
+    /// <c>force12 --help</c> never lists a verb that does not exist.
     /// </summary>
-    private static IEnumerable<Func<Command>> VerbFactories()
-    {
-        if (CliBuild.HasTools)
-        {
-            yield return Commands.DemoCommand.Create;
-            yield return Commands.KafkaMockCommand.Create;
-        }
-
-        yield return Commands.LagCommand.Create;
-        if (CliBuild.HasTools)
-        {
-            yield return Commands.LoadgenCommand.Create;
-        }
-
-        yield return Commands.RunCommand.Create;
-        if (CliBuild.HasTools)
-        {
-            yield return Commands.SimulateCommand.Create;
-        }
-
-        yield return Commands.ValidateCommand.Create;
-    }
+    private static readonly Func<Command>[] VerbFactories =
+    [
+        Commands.DemoCommand.Create,
+        Commands.KafkaMockCommand.Create,
+        Commands.LagCommand.Create,
+        Commands.LoadgenCommand.Create,
+        Commands.RunCommand.Create,
+        Commands.SimulateCommand.Create,
+        Commands.ValidateCommand.Create,
+    ];
+#endif
 
     /// <summary>Builds the root command with every verb of this build registered.</summary>
     public static RootCommand CreateRootCommand()
     {
-        var root = new RootCommand(CliBuild.HasTools
-            ? Description
-            : Description + " This is the agent build: run, validate and lag only (demo, kafka-mock, loadgen and simulate are in the full build).");
-        foreach (var create in VerbFactories())
+        var root = new RootCommand(Description + BuildNote);
+        foreach (var create in VerbFactories)
         {
             root.Subcommands.Add(create());
         }
