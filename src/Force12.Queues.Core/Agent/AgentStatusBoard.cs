@@ -4,9 +4,10 @@ namespace Force12.Queues.Core.Agent;
 /// Where the control loop publishes each tick's <see cref="AgentStatus"/> and where the HTTP
 /// endpoints and the live page read it. Keeps a bounded history so a page opened late still shows
 /// the recent past. Thread-safe: one writer (the loop), many readers.
-/// The history keeps each pipeline's totals but not its per-partition snapshots
-/// (<see cref="PipelineStatus.Units"/>): those are for the current tick only (per-partition metrics), and keeping
-/// them for every tick would hold history length x partitions snapshots (600 x 1,000 is over 100 MB).
+/// The history keeps each pipeline's figures and reason code for every tick, but two things only for the newest:
+/// the per-partition snapshots (<see cref="PipelineStatus.Units"/>; 600 ticks x 1,000 partitions of them is over
+/// 100 MB) and the reason sentence (<see cref="PipelineStatus.Reason"/>; a few hundred bytes per pipeline and tick,
+/// megabytes over 600 ticks of 10 pipelines, for text that only the newest tick shows).
 /// </summary>
 public sealed class AgentStatusBoard
 {
@@ -17,6 +18,7 @@ public sealed class AgentStatusBoard
     private readonly Queue<AgentStatus> _history;
     private readonly int _historyLength;
     private AgentStatus _current = AgentStatus.Empty;
+    private AgentStatus _newest = AgentStatus.Empty;
 
     /// <summary>Creates a board that keeps the last <paramref name="historyLength"/> ticks.</summary>
     public AgentStatusBoard(int historyLength = DefaultHistoryLength)
@@ -40,20 +42,29 @@ public sealed class AgentStatusBoard
                 _history.Dequeue();
             }
 
-            _history.Enqueue(WithoutUnits(status));
+            _newest = WithoutUnits(status);
+            _history.Enqueue(WithoutReasons(_newest));
             Volatile.Write(ref _current, status);
         }
     }
 
     /// <summary>
     /// The published statuses with a tick number greater than <paramref name="afterTick"/>, oldest first, without
-    /// per-partition snapshots (<see cref="PipelineStatus.Units"/> is null; <see cref="Current"/> has them).
+    /// per-partition snapshots (<see cref="PipelineStatus.Units"/> is null; <see cref="Current"/> has them). Only the
+    /// newest carries the reason sentence (<see cref="PipelineStatus.Reason"/>); older ones have an empty one and
+    /// keep their <see cref="PipelineStatus.ReasonCode"/>.
     /// </summary>
     public IReadOnlyList<AgentStatus> Since(long afterTick)
     {
         lock (_gate)
         {
-            return _history.Where(s => s.Tick > afterTick).ToArray();
+            var since = _history.Where(s => s.Tick > afterTick).ToArray();
+            if (since.Length > 0)
+            {
+                since[^1] = _newest;
+            }
+
+            return since;
         }
     }
 
@@ -61,4 +72,9 @@ public sealed class AgentStatusBoard
         status.Pipelines.All(p => p.Units is null)
             ? status
             : status with { Pipelines = status.Pipelines.Select(p => p.Units is null ? p : p with { Units = null }).ToArray() };
+
+    private static AgentStatus WithoutReasons(AgentStatus status) =>
+        status.Pipelines.All(p => p.Reason.Length == 0)
+            ? status
+            : status with { Pipelines = status.Pipelines.Select(p => p with { Reason = "" }).ToArray() };
 }

@@ -53,6 +53,25 @@ public sealed class AgentStatusBoardTests
         Assert.Equal(pipeline with { Units = null }, kept);
     }
 
+    [Fact]
+    public void Since_SeveralTicks_OnlyTheNewestKeepsItsReasonSentenceAndEveryTickItsCode()
+    {
+        var board = new AgentStatusBoard();
+        for (var tick = 1; tick <= 3; tick++)
+        {
+            var pipeline = new PipelineStatus { Name = "p", SourceKind = "kafka", ReasonCode = $"Code{tick}", Reason = $"sentence of tick {tick}" };
+            board.Publish(StatusAt(tick) with { Pipelines = [pipeline] });
+        }
+
+        var history = board.Since(0).Select(s => s.Pipelines.Single()).ToList();
+        var later = board.Since(1).Select(s => s.Pipelines.Single()).ToList();
+
+        Assert.Equal(["Code1", "Code2", "Code3"], history.Select(p => p.ReasonCode));
+        Assert.Equal(["", "", "sentence of tick 3"], history.Select(p => p.Reason));
+        Assert.Equal(["", "sentence of tick 3"], later.Select(p => p.Reason));
+        Assert.Equal("sentence of tick 3", board.Current.Pipelines.Single().Reason);
+    }
+
     private static AgentStatus StatusAt(long tick) =>
         new() { Tick = tick, At = DateTimeOffset.UnixEpoch.AddSeconds(tick), Pipelines = [] };
 }
