@@ -48,6 +48,31 @@ public sealed class ValidateAndRunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_UnknownGroupBacklogWithoutTopics_Exits2NamingPipelineAndField()
+    {
+        var path = Write("backlog.yaml", GoodYaml.Replace("topics: [bulbs]", "unknownGroup: backlog", StringComparison.Ordinal));
+
+        var (exitCode, _, error) = await CliRunner.RunAsync("validate", "-c", path);
+
+        Assert.Equal(ExitCodes.BadArguments, exitCode);
+        Assert.Contains(
+            "pipelines.bulbs.source.unknownGroup: 'backlog' needs topics or topicPattern: a group that never committed has no topics of its own to watch",
+            error, StringComparison.Ordinal);
+        Assert.Contains("1 error(s)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_UnknownGroupUnknownValue_Exits2ListingTheChoices()
+    {
+        var path = Write("sometimes.yaml", GoodYaml.Replace("topics: [bulbs]", "topics: [bulbs]\n      unknownGroup: sometimes", StringComparison.Ordinal));
+
+        var (exitCode, _, error) = await CliRunner.RunAsync("validate", "-c", path);
+
+        Assert.Equal(ExitCodes.BadArguments, exitCode);
+        Assert.Contains("pipelines.bulbs.source.unknownGroup: 'sometimes' is not one of error, backlog", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_BrokenYaml_Exits2NamingTheFile()
     {
         var path = Write("broken.yaml", "pipelines:\n  bulbs: [unclosed\n");

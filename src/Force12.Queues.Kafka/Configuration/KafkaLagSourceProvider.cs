@@ -8,7 +8,8 @@ namespace Force12.Queues.Kafka.Configuration;
 /// Reads a pipeline's <c>source</c> section of kind <c>kafka</c>:
 /// <c>bootstrapServers</c> (required), <c>group</c> (required), <c>topics</c> (list) or <c>topicPattern</c>,
 /// <c>resetPolicy</c> (<c>earliest</c> default, or <c>latest</c>), <c>timeLag</c> (<c>estimated</c> default, or
-/// <c>exact</c>), <c>requestTimeout</c> (default 10s), <c>stallAfter</c> (default 30s), <c>client</c> (librdkafka
+/// <c>exact</c>), <c>unknownGroup</c> (<c>error</c> default, or <c>backlog</c>: a group with no commits that the cluster
+/// does not know counts as a group without commits, which needs <c>topics</c> or <c>topicPattern</c>), <c>requestTimeout</c> (default 10s), <c>stallAfter</c> (default 30s), <c>client</c> (librdkafka
 /// properties passed through, for example <c>security.protocol</c>), and <c>clientSecretFiles</c> (librdkafka
 /// properties whose values are read from files, for example <c>sasl.password: /run/secrets/kafka</c>).
 /// Secrets may also come from the environment: <c>FORCE12__pipelines__NAME__source__client__sasl.password</c>.
@@ -26,7 +27,7 @@ public sealed class KafkaLagSourceProvider : ILagSourceProvider
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.RejectUnknown("kind", "bootstrapServers", "group", "topics", "topicPattern", "resetPolicy", "timeLag",
-            "requestTimeout", "stallAfter", "client", "clientSecretFiles");
+            "unknownGroup", "requestTimeout", "stallAfter", "client", "clientSecretFiles");
         var defaults = new KafkaLagCollectorOptions();
         var options = new KafkaLagCollectorOptions
         {
@@ -36,6 +37,7 @@ public sealed class KafkaLagSourceProvider : ILagSourceProvider
             TopicPattern = settings.Text("topicPattern"),
             ResetPolicy = Choice(settings, "resetPolicy", OffsetResetPolicy.Earliest),
             TimeLag = Choice(settings, "timeLag", KafkaTimeLagMode.Estimated),
+            UnknownGroup = Choice(settings, "unknownGroup", KafkaUnknownGroupMode.Error),
             RequestTimeout = settings.Duration("requestTimeout", defaults.RequestTimeout, positive: true),
             StallAfter = settings.Duration("stallAfter", defaults.StallAfter, positive: true),
             ClientConfig = ClientConfig(settings),
@@ -45,9 +47,15 @@ public sealed class KafkaLagSourceProvider : ILagSourceProvider
             settings.Fail("topicPattern", "set either topics or topicPattern, not both");
         }
 
-        // Required fields were reported above; the collector's own rules report the rest.
+        if (options.UnknownGroup == KafkaUnknownGroupMode.Backlog && options.Topics.Count == 0 && options.TopicPattern is null)
+        {
+            settings.Fail("unknownGroup", "'backlog' needs topics or topicPattern: a group that never committed has no topics of its own to watch");
+        }
+
+        // Required fields and unknownGroup were reported above under their keys; the collector's own rules report the rest.
         var problems = options.Validate().Where(e => !e.StartsWith("BootstrapServers is required", StringComparison.Ordinal)
-            && !e.StartsWith("GroupId is required", StringComparison.Ordinal)).ToArray();
+            && !e.StartsWith("GroupId is required", StringComparison.Ordinal)
+            && !e.StartsWith("UnknownGroup ", StringComparison.Ordinal)).ToArray();
         foreach (var problem in problems)
         {
             settings.Fail(null, problem);

@@ -110,7 +110,9 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
         var committedTask = client.FetchCommittedOffsetsAsync(_options.GroupId, named, cancellationToken);
         await Task.WhenAll(offsetsTask is null ? [committedTask] : [committedTask, offsetsTask]).ConfigureAwait(false);
         var committed = await committedTask.ConfigureAwait(false);
-        if (committed.Count == 0 && await client.GroupExistsAsync(_options.GroupId, cancellationToken).ConfigureAwait(false) != true)
+        // In Backlog mode the answer would not change anything: known or not, no commit means every partition follows the reset policy.
+        if (committed.Count == 0 && _options.UnknownGroup == KafkaUnknownGroupMode.Error
+            && await client.GroupExistsAsync(_options.GroupId, cancellationToken).ConfigureAwait(false) != true)
         {
             return Failed(LagErrorKind.UnknownGroup, "the group has no committed offsets and no members");
         }

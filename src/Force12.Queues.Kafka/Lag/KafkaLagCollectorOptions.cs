@@ -33,6 +33,10 @@ public sealed record KafkaLagCollectorOptions
     /// <summary>How the age of the oldest unprocessed message is obtained. Default <see cref="KafkaTimeLagMode.Estimated"/>.</summary>
     public KafkaTimeLagMode TimeLag { get; init; } = KafkaTimeLagMode.Estimated;
 
+    /// <summary>What a group with no commits that the cluster does not know yields. Default <see cref="KafkaUnknownGroupMode.Error"/>;
+    /// <see cref="KafkaUnknownGroupMode.Backlog"/> needs <see cref="Topics"/> or <see cref="TopicPattern"/>.</summary>
+    public KafkaUnknownGroupMode UnknownGroup { get; init; } = KafkaUnknownGroupMode.Error;
+
     /// <summary>In <see cref="KafkaTimeLagMode.Estimated"/> mode, at most this many exact timestamp reads per poll
     /// for partitions the table cannot answer yet. Default 100; 0 turns them off.</summary>
     public int ExactLookupBudget { get; init; } = 100;
@@ -77,6 +81,11 @@ public sealed record KafkaLagCollectorOptions
         if (TopicPattern is { } pattern && !IsValidRegex(pattern))
         {
             errors.Add($"{nameof(TopicPattern)} '{pattern}' is not a valid regular expression.");
+        }
+
+        if (UnknownGroup == KafkaUnknownGroupMode.Backlog && Topics.Count == 0 && TopicPattern is null)
+        {
+            errors.Add($"{nameof(UnknownGroup)} {UnknownGroup} needs {nameof(Topics)} or {nameof(TopicPattern)}: a group that never committed has no topics of its own to watch.");
         }
 
         AddIfNotPositive(errors, nameof(RequestTimeout), RequestTimeout);

@@ -15,6 +15,7 @@ internal sealed class FakeOffsetsClient : IKafkaOffsetsClient
     public List<IReadOnlyList<TopicPartitionOffset>> TimestampRequests { get; } = [];
     public int OffsetFetchCalls { get; private set; }
     public int ListOffsetsCalls { get; private set; }
+    public int GroupExistsCalls { get; private set; }
     public bool Disposed { get; private set; }
 
     public Task<IReadOnlyDictionary<string, int>> GetTopicPartitionCountsAsync(CancellationToken cancellationToken) =>
@@ -45,7 +46,11 @@ internal sealed class FakeOffsetsClient : IKafkaOffsetsClient
             positions.Where(p => Timestamps.ContainsKey(p.TopicPartition)).ToDictionary(p => p.TopicPartition, p => Timestamps[p.TopicPartition]));
     }
 
-    public Task<bool?> GroupExistsAsync(string group, CancellationToken cancellationToken) => Task.FromResult(GroupExists);
+    public Task<bool?> GroupExistsAsync(string group, CancellationToken cancellationToken)
+    {
+        GroupExistsCalls++;
+        return Task.FromResult(GroupExists);
+    }
 
     public void Dispose() => Disposed = true;
 

@@ -233,6 +233,20 @@ public sealed class KafkaLagCollectorIntegrationTests(EmbeddedKafkaFixture kafka
     }
 
     [Fact]
+    public async Task CollectAsync_UnknownGroupInBacklogMode_CountsEveryMessageAsNoCommit()
+    {
+        var topic = Topic("unknown-group-backlog", 1);
+        await KafkaTestClient.ProduceAsync(kafka.BootstrapServers, topic, 0, 3);
+        using var collector = Collector("no-such-group-" + Guid.NewGuid().ToString("N"), [topic],
+            tune: o => o with { UnknownGroup = KafkaUnknownGroupMode.Backlog });
+
+        var snapshot = AssertSucceeded(await collector.CollectAsync(CancellationToken.None));
+
+        Assert.Equal(3, snapshot.Totals.Lag);
+        Assert.Equal(LagUnitStatus.NoCommit, Unit(snapshot, topic, 0).Status);
+    }
+
+    [Fact]
     public async Task CollectAsync_TopicDeleted_ReturnsStreamNotFoundNamingTheTopic()
     {
         var (topic, group) = (Topic("deleted", 1), EmbeddedKafkaFixture.UniqueName("group"));

@@ -152,6 +152,33 @@ public sealed class KafkaLagCollectorTests : IDisposable
         Assert.All(known.Snapshot.Units, u => Assert.Equal(LagUnitStatus.NoCommit, u.Status));
     }
 
+    [Theory]
+    [InlineData(OffsetResetPolicy.Earliest, 7L)]
+    [InlineData(OffsetResetPolicy.Latest, 0L)]
+    public async Task CollectAsync_UnknownGroupInBacklogMode_MeasuresEveryPartitionAsNoCommitWithoutAskingTheCluster(
+        OffsetResetPolicy policy, long expectedLagPerPartition)
+    {
+        _client.AddTopic("bulbs", 2, start: 3, end: 10, committed: null);
+        using var collector = Collector(o => o with { UnknownGroup = KafkaUnknownGroupMode.Backlog, ResetPolicy = policy });
+
+        var result = await collector.CollectAsync(CancellationToken.None);
+
+        Assert.True(result.Succeeded, $"collection failed: {result.Error}");
+        Assert.Equal([expectedLagPerPartition, expectedLagPerPartition], result.Snapshot.Units.Select(u => u.Lag));
+        Assert.All(result.Snapshot.Units, u => Assert.Equal(LagUnitStatus.NoCommit, u.Status));
+        Assert.Equal(0, _client.GroupExistsCalls);
+    }
+
+    [Fact]
+    public void Validate_BacklogForUnknownGroupWithoutTopics_NamesUnknownGroup()
+    {
+        var options = new KafkaLagCollectorOptions { BootstrapServers = "kafka:9092", GroupId = "lights", UnknownGroup = KafkaUnknownGroupMode.Backlog };
+
+        Assert.Equal(
+            ["UnknownGroup Backlog needs Topics or TopicPattern: a group that never committed has no topics of its own to watch."],
+            options.Validate());
+    }
+
     [Fact]
     public async Task CollectAsync_TopicPattern_WatchesEveryMatchingTopic()
     {
