@@ -25,18 +25,20 @@ internal sealed class ConfluentOffsetsClient : IKafkaOffsetsClient
     }
 
     public Task<IReadOnlyDictionary<string, int>> GetTopicPartitionCountsAsync(CancellationToken cancellationToken) =>
-        _credentials.ExplainTimeoutsAsync(() => Task.Run<IReadOnlyDictionary<string, int>>(() =>
+        _credentials.ExplainTimeoutsAsync(async () =>
         {
-            var metadata = _admin.GetMetadata(_options.RequestTimeout);
+            // Awaited to the end like the request it replaces (it has its own timeout).
+            cancellationToken.ThrowIfCancellationRequested();
+            var metadata = await _lease.Metadata.GetAsync(this).ConfigureAwait(false);
             if (metadata.Brokers.Count == 0)
             {
                 throw new KafkaException(new Error(ErrorCode.Local_AllBrokersDown, "metadata lists no brokers"));
             }
 
-            return metadata.Topics
+            return (IReadOnlyDictionary<string, int>)metadata.Topics
                 .Where(t => t.Error.Code == ErrorCode.NoError)
                 .ToDictionary(t => t.Topic, t => t.Partitions.Count, StringComparer.Ordinal);
-        }, cancellationToken));
+        });
 
     public async Task<IReadOnlyDictionary<TopicPartition, long>> FetchCommittedOffsetsAsync(
         string group, IReadOnlyList<TopicPartition>? partitions, CancellationToken cancellationToken)

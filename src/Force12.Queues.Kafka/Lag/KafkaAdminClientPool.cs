@@ -8,6 +8,7 @@ namespace Force12.Queues.Kafka.Lag;
 /// Shares one librdkafka admin client among the collectors that read the same cluster with the same client settings
 /// (bootstrap servers, request timeout and every librdkafka property), so ten pipelines on one cluster cost one
 /// client (its threads, connections and buffers) instead of ten. A client lives while at least one lease holds it.
+/// The holders also share one Metadata request per moment (<see cref="SharedClusterMetadata"/>).
 /// A released lease also retires its client from the pool: the next <see cref="Acquire"/> builds a fresh one (what a
 /// collector wants after a failed poll), while the other holders keep theirs until they release it too.
 /// Thread-safe.
@@ -50,7 +51,9 @@ internal sealed class KafkaAdminClientPool
             if (!_clients.TryGetValue(key, out var entry))
             {
                 var credentials = new CredentialFailureWatch();
-                entry = new Entry(key, _create(options, credentials), credentials);
+                var client = _create(options, credentials);
+                var metadata = new SharedClusterMetadata(() => client.GetMetadata(options.RequestTimeout), TimeProvider.System);
+                entry = new Entry(key, client, credentials, metadata);
                 _clients.Add(key, entry);
             }
 
@@ -118,6 +121,7 @@ internal sealed class KafkaAdminClientPool
             _entry = entry;
             Client = entry.Client;
             Credentials = entry.Credentials;
+            Metadata = entry.Metadata;
         }
 
         /// <summary>The shared admin client.</summary>
@@ -125,6 +129,9 @@ internal sealed class KafkaAdminClientPool
 
         /// <summary>Credential errors that librdkafka reported to the shared client's error handler.</summary>
         public CredentialFailureWatch Credentials { get; }
+
+        /// <summary>The cluster's metadata, one request shared by the holders that ask at the same moment.</summary>
+        public SharedClusterMetadata Metadata { get; }
 
         /// <summary>Gives the client back (disposing it if this was the last lease) and retires it from the pool.</summary>
         public void Dispose()
@@ -136,13 +143,15 @@ internal sealed class KafkaAdminClientPool
         }
     }
 
-    internal sealed class Entry(string key, IAdminClient client, CredentialFailureWatch credentials)
+    internal sealed class Entry(string key, IAdminClient client, CredentialFailureWatch credentials, SharedClusterMetadata metadata)
     {
         public string Key { get; } = key;
 
         public IAdminClient Client { get; } = client;
 
         public CredentialFailureWatch Credentials { get; } = credentials;
+
+        public SharedClusterMetadata Metadata { get; } = metadata;
 
         public int Leases { get; set; }
     }
