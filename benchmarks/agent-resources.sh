@@ -20,7 +20,8 @@
 #    (default 660: the status history behind /api/history and the live page fills in 600 ticks, so memory is at its
 #    steady state only after that) and checks through /api/status that every pipeline collects.
 # 4. Samples VmRSS of the agent process from /proc every second for --measure seconds (default 60) and
-#    reads utime+stime before and after: prints peak and mean RSS and CPU as % of one core.
+#    reads utime+stime before and after: prints peak and mean RSS and CPU as % of one core, and the peak RSS of the
+#    whole run (sampled every second from the agent's start, so the start-up peak is reported too).
 # Everything it started is stopped at the end (by pid). Exit code 0 when measured (whether or not the
 # targets were met), 1 on failure.
 set -euo pipefail
@@ -129,8 +130,15 @@ YAML
 agent=$!
 pids+=($agent)
 echo "agent ($build build) pid $agent, http 127.0.0.1:$port; warming up ${warmup} s..."
-sleep "$warmup"
-kill -0 "$agent" 2>/dev/null || { cat "$work/agent.log" >&2; echo "the agent exited" >&2; exit 1; }
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$agent/status"; }
+# RSS is sampled through the warm-up too: the steady state is what the target is about, but the peak of the whole
+# run (start-up included) is reported beside it.
+run_peak=0
+for ((s = 0; s < warmup; s++)); do
+  sleep 1
+  kill -0 "$agent" 2>/dev/null || { cat "$work/agent.log" >&2; echo "the agent exited" >&2; exit 1; }
+  kb=$(rss_kb); ((kb > run_peak)) && run_peak=$kb
+done
 status=$(curl -fsS "http://127.0.0.1:$port/api/status")
 collecting=$(grep -o '"backlogMessages":[0-9]*' <<<"$status" | wc -l)
 running=$(grep -o '"runningPods":[0-9]*' <<<"$status" | awk -F: '{ s += $2 } END { print s + 0 }')
@@ -139,21 +147,21 @@ echo "pipelines with a measured backlog: $collecting of $pipelines; running pods
 
 hz=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$agent/stat"; }
-rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$agent/status"; }
 ticks0=$(cpu_ticks); t0=$(date +%s.%N)
 peak=0 sum=0 samples=0
 for ((s = 0; s < measure; s++)); do
   sleep 1
-  kb=$(rss_kb); sum=$((sum + kb)); samples=$((samples + 1)); ((kb > peak)) && peak=$kb
+  kb=$(rss_kb); sum=$((sum + kb)); samples=$((samples + 1)); ((kb > peak)) && peak=$kb; ((kb > run_peak)) && run_peak=$kb
 done
 ticks1=$(cpu_ticks); t1=$(date +%s.%N)
 threads=$(awk '/^Threads:/ { print $2 }' "/proc/$agent/status")
 ticktime=$(curl -fsS "http://127.0.0.1:$port/metrics" | awk '/^force12_tick_duration_seconds_(sum|count) / { v[$1] = $2 } END { if (v["force12_tick_duration_seconds_count"] > 0) printf "%.1f", 1000 * v["force12_tick_duration_seconds_sum"] / v["force12_tick_duration_seconds_count"] }')
 awk -v p="$peak" -v s="$sum" -v n="$samples" -v c=$((ticks1 - ticks0)) -v hz="$hz" -v t0="$t0" -v t1="$t1" \
-  -v pl="$pipelines" -v pa="$partitions" -v th="$threads" -v b="$build" -v tt="$ticktime" 'BEGIN {
+  -v pl="$pipelines" -v pa="$partitions" -v th="$threads" -v b="$build" -v tt="$ticktime" -v rp="$run_peak" 'BEGIN {
   secs = t1 - t0; cpu = 100 * c / hz / secs
   printf "agent (%s build), %d pipelines x %d partitions, 1 s polling, measured over %.1f s after warm-up:\n", b, pl, pa, secs
   printf "  RSS peak %.1f MB, mean %.1f MB (target < 80 MB): %s\n", p / 1024, s / n / 1024, (p / 1024 < 80 ? "met" : "MISSED")
+  printf "  RSS peak over the whole run, start-up included: %.1f MB\n", rp / 1024
   printf "  CPU %.2f%% of one core (%d ticks of 1/%d s; target < 2%%): %s\n", cpu, c, hz, (cpu < 2 ? "met" : "MISSED")
   printf "  threads %d, mean tick %s ms\n", th, tt
 }'
