@@ -13,10 +13,12 @@ namespace Force12.Queues.Hosting.Tests;
 internal sealed class AgentTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly HistoryCounter _history;
 
-    private AgentTestHost(WebApplication app, AgentStatusBoard board, CollectorRegistry registry)
+    private AgentTestHost(WebApplication app, AgentStatusBoard board, CollectorRegistry registry, HistoryCounter history)
     {
         _app = app;
+        _history = history;
         Board = board;
         Registry = registry;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -32,17 +34,37 @@ internal sealed class AgentTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<AgentTestHost> StartAsync(CollectorRegistry? registry = null)
+    /// <summary>How many <c>/api/history</c> requests the server has answered so far.</summary>
+    public int HistoryAnswers => Volatile.Read(ref _history.Answered);
+
+    /// <param name="registry">The metrics registry; a new one when null.</param>
+    /// <param name="historyDelay">How long each <c>/api/history</c> answer is held back (a slow agent).</param>
+    public static async Task<AgentTestHost> StartAsync(CollectorRegistry? registry = null, TimeSpan? historyDelay = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var board = new AgentStatusBoard();
+        var history = new HistoryCounter();
+        app.Use(async (context, next) =>
+        {
+            var isHistory = context.Request.Path.StartsWithSegments("/api/history", StringComparison.Ordinal);
+            if (isHistory && historyDelay is { } delay)
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+
+            await next(context);
+            if (isHistory)
+            {
+                Interlocked.Increment(ref history.Answered);
+            }
+        });
         registry ??= Metrics.NewCustomRegistry();
         app.MapForce12Agent(board, registry);
         await app.StartAsync();
-        return new AgentTestHost(app, board, registry);
+        return new AgentTestHost(app, board, registry, history);
     }
 
     public async ValueTask DisposeAsync()
@@ -50,5 +72,10 @@ internal sealed class AgentTestHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private sealed class HistoryCounter
+    {
+        public int Answered;
     }
 }

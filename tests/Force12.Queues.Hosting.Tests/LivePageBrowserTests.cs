@@ -28,11 +28,35 @@ public sealed class LivePageBrowserTests
         }
 
         await Eventually.HoldsAsync(
-            async () => (await page.EvaluateAsync("window.force12.points('bulbs')", ct)).GetInt32() == 5,
-            Timeout, "the page has drawn all five ticks");
+            async () => (await page.EvaluateAsync("window.force12.lastTick()", ct)).GetInt32() == 5,
+            Timeout, "the page has read tick 5");
+        Assert.Equal(5, (await page.EvaluateAsync("window.force12.points('bulbs')", ct)).GetInt32());
         var after = (await page.EvaluateAsync(chart, ct)).GetString();
         Assert.NotEqual(before, after);
         var text = (await page.EvaluateAsync("document.querySelector('[data-pipeline=\"bulbs\"]').innerText", ct)).GetString();
         Assert.Contains("10 required, 3 running, 2 ready", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LivePage_AnswersSlowerThanThePollInterval_DrawsEachTickOnce()
+    {
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var ct = cancellation.Token;
+        await using var host = await AgentTestHost.StartAsync(historyDelay: TimeSpan.FromMilliseconds(1500));
+        for (var tick = 1; tick <= 3; tick++)
+        {
+            host.Board.Publish(SampleStatus.At(tick, SampleStatus.Bulbs(required: tick), SampleStatus.BulbState()));
+        }
+
+        await using var page = await ChromiumPage.OpenAsync(host.BaseAddress, ct);
+
+        // Three answers, each 1.5 s late against a 1 s poll interval: polls that overlapped would each
+        // bring ticks 1-3 and the chart would hold them twice.
+        await Eventually.HoldsAsync(() => Task.FromResult(host.HistoryAnswers >= 3), Timeout, "the agent has answered three polls");
+        await Eventually.HoldsAsync(
+            async () => (await page.EvaluateAsync("window.force12.lastTick()", ct)).GetInt32() == 3,
+            Timeout, "the page has read tick 3");
+        Assert.Equal(3, (await page.EvaluateAsync("window.force12.points('bulbs')", ct)).GetInt32());
+        Assert.Equal(3, (await page.EvaluateAsync("window.force12.points('bulb-state')", ct)).GetInt32());
     }
 }
