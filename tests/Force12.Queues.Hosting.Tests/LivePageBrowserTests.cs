@@ -59,4 +59,29 @@ public sealed class LivePageBrowserTests
         Assert.Equal(3, (await page.EvaluateAsync("window.force12.points('bulbs')", ct)).GetInt32());
         Assert.Equal(3, (await page.EvaluateAsync("window.force12.points('bulb-state')", ct)).GetInt32());
     }
+
+    [Fact]
+    public async Task LivePage_AgentRestartedWithFewerTicks_StartsOverAndDrawsTheNewRun()
+    {
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var ct = cancellation.Token;
+        await using var host = await AgentTestHost.StartAsync();
+        host.Board.Publish(SampleStatus.At(1, SampleStatus.Bulbs(required: 1), SampleStatus.BulbState()));
+        await using var page = await ChromiumPage.OpenAsync(host.BaseAddress, ct);
+        await Eventually.HoldsAsync(
+            async () => (await page.EvaluateAsync("window.force12.lastTick()", ct)).GetInt32() == 1,
+            Timeout, "the page has read tick 1");
+
+        // What a page open across an agent restart holds: tick 900 of the earlier run, whose numbers the new run
+        // (ticks 1 and 2 here) will not reach for a quarter of an hour.
+        await page.EvaluateAsync("state.lastTick = 900", ct);
+        host.Board.Publish(SampleStatus.At(2, SampleStatus.Bulbs(required: 4), SampleStatus.BulbState()));
+
+        await Eventually.HoldsAsync(
+            async () => (await page.EvaluateAsync("window.force12.lastTick()", ct)).GetInt32() == 2,
+            Timeout, "the page has started over and read tick 2");
+        Assert.Equal(2, (await page.EvaluateAsync("window.force12.points('bulbs')", ct)).GetInt32());
+        var text = (await page.EvaluateAsync("document.querySelector('[data-pipeline=\"bulbs\"]').innerText", ct)).GetString();
+        Assert.Contains("4 required", text, StringComparison.Ordinal);
+    }
 }

@@ -54,12 +54,16 @@ public sealed class AgentStatusBoard
     /// per-partition snapshots (<see cref="PipelineStatus.Units"/> is null; <see cref="Current"/> has them). Only the
     /// newest carries the reason sentence (<see cref="PipelineStatus.Reason"/>); older ones have an empty one and
     /// keep their <see cref="PipelineStatus.ReasonCode"/>.
+    /// A tick number beyond the newest one this board published can only come from an earlier run of the agent
+    /// (ticks count from 1 again after a restart): the whole history is returned then, and its first status has a
+    /// tick number not above <paramref name="afterTick"/>, which tells the reader to start over.
     /// </summary>
     public IReadOnlyList<AgentStatus> Since(long afterTick)
     {
         lock (_gate)
         {
-            var since = _history.Where(s => s.Tick > afterTick).ToArray();
+            var fromEarlierRun = _history.Count > 0 && afterTick > _newest.Tick;
+            var since = _history.Where(s => fromEarlierRun || s.Tick > afterTick).ToArray();
             if (since.Length > 0)
             {
                 since[^1] = _newest;

@@ -39,6 +39,19 @@ public sealed class AgentStatusBoardTests
     }
 
     [Fact]
+    public void Since_ATickBeyondTheNewest_ReturnsTheWholeHistoryForAReaderOfAnEarlierRun()
+    {
+        var board = new AgentStatusBoard();
+        for (var tick = 1; tick <= 3; tick++)
+        {
+            board.Publish(StatusAt(tick));
+        }
+
+        Assert.Equal([1L, 2L, 3L], board.Since(500).Select(s => s.Tick));
+        Assert.Empty(new AgentStatusBoard().Since(500));
+    }
+
+    [Fact]
     public void Publish_WithPerPartitionSnapshots_KeepsThemInCurrentButNotInHistory()
     {
         var board = new AgentStatusBoard();
