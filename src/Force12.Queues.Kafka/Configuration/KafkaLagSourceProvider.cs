@@ -47,7 +47,7 @@ public sealed class KafkaLagSourceProvider : ILagSourceProvider
             settings.Fail("topicPattern", "set either topics or topicPattern, not both");
         }
 
-        if (options.UnknownGroup == KafkaUnknownGroupMode.Backlog && options.Topics.Count == 0 && options.TopicPattern is null)
+        if (options.BacklogModeLacksTopics)
         {
             settings.Fail("unknownGroup", "'backlog' needs topics or topicPattern: a group that never committed has no topics of its own to watch");
         }

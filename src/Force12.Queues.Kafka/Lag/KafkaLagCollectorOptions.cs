@@ -59,6 +59,12 @@ public sealed record KafkaLagCollectorOptions
     /// learned from a saturated partition, or null (default) for no hot flag until learned.</summary>
     public double? PerConsumerRatePrior { get; init; }
 
+    /// <summary>
+    /// <see cref="KafkaUnknownGroupMode.Backlog"/> without <see cref="Topics"/> or <see cref="TopicPattern"/>: a group
+    /// that never committed has no topics of its own to watch.
+    /// </summary>
+    internal bool BacklogModeLacksTopics => UnknownGroup == KafkaUnknownGroupMode.Backlog && Topics.Count == 0 && TopicPattern is null;
+
     /// <summary>Every problem with these options, each naming the field; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -83,7 +89,7 @@ public sealed record KafkaLagCollectorOptions
             errors.Add($"{nameof(TopicPattern)} '{pattern}' is not a valid regular expression.");
         }
 
-        if (UnknownGroup == KafkaUnknownGroupMode.Backlog && Topics.Count == 0 && TopicPattern is null)
+        if (BacklogModeLacksTopics)
         {
             errors.Add($"{nameof(UnknownGroup)} {UnknownGroup} needs {nameof(Topics)} or {nameof(TopicPattern)}: a group that never committed has no topics of its own to watch.");
         }
