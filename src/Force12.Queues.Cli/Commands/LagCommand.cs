@@ -29,6 +29,12 @@ internal static class LagCommand
         reset.AcceptOnlyFromAmong("earliest", "latest");
         var timeLag = new Option<string>("--time-lag") { Description = "estimated (interpolated, cheap; exact reads only where needed) or exact (one read per lagging partition).", DefaultValueFactory = _ => "estimated" };
         timeLag.AcceptOnlyFromAmong("estimated", "exact");
+        var unknownGroup = new Option<string>("--unknown-group")
+        {
+            Description = "What a group with no commits that the cluster does not know shows: error (exit 1) or backlog (every message of --topic/--topic-pattern counts as lag under --reset-policy).",
+            DefaultValueFactory = _ => "error",
+        };
+        unknownGroup.AcceptOnlyFromAmong("error", "backlog");
         var timeout = new Option<double>("--timeout") { Description = "Seconds each Kafka request may take.", DefaultValueFactory = _ => 10 };
         var sla = new Option<double?>("--sla") { Description = "SLA in seconds: partitions that cannot drain within it at one consumer's rate are 'hot'." };
         var consumerRate = new Option<double?>("--consumer-rate") { Description = "One consumer's messages per second, assumed for 'hot' until learned from polls." };
@@ -36,7 +42,7 @@ internal static class LagCommand
 
         var command = new Command("lag", "Show a Kafka consumer group's lag per partition (or, with --source kinesis, a KCL application's lag per shard): offsets or checkpoints, lag in messages and seconds, rates and status.")
         {
-            source, bootstrap, group, stream, leaseTable, region, kinesisEndpoint, dynamoEndpoint, topics, pattern, watch, interval, output, reset, timeLag, timeout, sla, consumerRate, config,
+            source, bootstrap, group, stream, leaseTable, region, kinesisEndpoint, dynamoEndpoint, topics, pattern, watch, interval, output, reset, timeLag, unknownGroup, timeout, sla, consumerRate, config,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -59,6 +65,7 @@ internal static class LagCommand
                 ClientConfig = clientConfig,
                 ResetPolicy = parseResult.GetValue(reset) == "latest" ? OffsetResetPolicy.Latest : OffsetResetPolicy.Earliest,
                 TimeLag = parseResult.GetValue(timeLag) == "exact" ? KafkaTimeLagMode.Exact : KafkaTimeLagMode.Estimated,
+                UnknownGroup = parseResult.GetValue(unknownGroup) == "backlog" ? KafkaUnknownGroupMode.Backlog : KafkaUnknownGroupMode.Error,
                 RequestTimeout = Seconds(parseResult.GetValue(timeout), "--timeout", errors),
                 Sla = parseResult.GetValue(sla) is { } slaSeconds ? Seconds(slaSeconds, "--sla", errors) : null,
                 PerConsumerRatePrior = parseResult.GetValue(consumerRate),

@@ -124,6 +124,32 @@ public sealed class LagCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Lag_UnknownGroupBacklog_CountsEveryMessageOfTheTopicAsLag()
+    {
+        var (topic, _) = await GroupWithLagAsync();
+
+        var (exitCode, output, error) = await CliRunner.RunAsync(
+            "lag", "--bootstrap-servers", _kafka.BootstrapServers, "--group", "nobody-yet", "--topic", topic, "--output", "json",
+            "--unknown-group", "backlog");
+
+        Assert.True(exitCode == ExitCodes.Success, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(10, json.RootElement.GetProperty("totals").GetProperty("lag").GetInt64());
+        Assert.All(json.RootElement.GetProperty("partitions").EnumerateArray(),
+            p => Assert.Equal("no_commit", p.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task Lag_UnknownGroupBacklogWithoutTopics_ExitsTwoNamingWhatIsMissing()
+    {
+        var (exitCode, _, error) = await CliRunner.RunAsync(
+            "lag", "--bootstrap-servers", _kafka.BootstrapServers, "--group", "g", "--unknown-group", "backlog");
+
+        Assert.Equal(ExitCodes.BadArguments, exitCode);
+        Assert.Contains("UnknownGroup Backlog needs Topics or TopicPattern", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Lag_UnreachableCluster_ExitsOneNamingTheCluster()
     {
         var (exitCode, _, error) = await CliRunner.RunAsync(
@@ -142,6 +168,7 @@ public sealed class LagCommandTests : IDisposable
     [InlineData("--bootstrap-servers", "b:1", "--group", "g", "--topic-pattern", "([")]
     [InlineData("--bootstrap-servers", "b:1", "--group", "g", "--sla", "0")]
     [InlineData("--bootstrap-servers", "b:1", "--group", "g", "--consumer-rate", "-5")]
+    [InlineData("--bootstrap-servers", "b:1", "--group", "g", "--topic", "t", "--unknown-group", "sometimes")]
     public async Task Lag_BadArguments_ExitsTwo(params string[] args)
     {
         var (exitCode, _, error) = await CliRunner.RunAsync(["lag", .. args]);
