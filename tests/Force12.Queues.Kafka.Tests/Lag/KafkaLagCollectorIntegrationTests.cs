@@ -327,6 +327,72 @@ public sealed class KafkaLagCollectorIntegrationTests(EmbeddedKafkaFixture kafka
         Assert.Equal(3, Unit(after, topic, 0).Lag);
     }
 
+    [Fact]
+    public async Task CollectAsync_CollectorsSharingOneClientThroughABrokerOutage_FailOrTellTheTruthAndRecover()
+    {
+        // What the agent does: several pipelines on one cluster share one pooled admin client and its metadata. With
+        // one of three brokers down (and its partitions leaderless), every collection either fails with a typed error
+        // or reports the exact lag; none reports a partial or zero lag, none takes the process down, and all recover.
+        using var cluster = EmbeddedKafkaCluster.Start(brokers: 3);
+        const string topic = "shared-outage";
+        cluster.CreateTopic(topic, 6);
+        for (var partition = 0; partition < 6; partition++)
+        {
+            await KafkaTestClient.ProduceAsync(cluster.BootstrapServers, topic, partition, 4);
+        }
+
+        var groups = new[] { "outage-a", "outage-b", "outage-c" };
+        foreach (var group in groups)
+        {
+            KafkaTestClient.ConsumeAndCommit(cluster.BootstrapServers, group, topic, new Dictionary<int, int> { [0] = 1 });
+        }
+
+        var pool = new KafkaAdminClientPool();
+        var collectors = groups.Select(group =>
+        {
+            var options = new KafkaLagCollectorOptions
+            {
+                BootstrapServers = cluster.BootstrapServers, GroupId = group, Topics = [topic], RequestTimeout = TimeSpan.FromSeconds(2),
+            };
+            return new KafkaLagCollector(options, () => new ConfluentOffsetsClient(options, pool), TimeProvider.System, null);
+        }).ToList();
+        const long TrueLag = 3 + (5 * 4);
+        try
+        {
+            Assert.All(await CollectAllAsync(), r => Assert.Equal(TrueLag, AssertSucceeded(r).Totals.Lag));
+
+            cluster.SetBrokerDown(2);
+            var during = new List<LagCollectionResult>();
+            for (var round = 0; round < 4; round++)
+            {
+                during.AddRange(await CollectAllAsync());
+            }
+
+            cluster.SetBrokerUp(2);
+            var after = await Task.WhenAll(collectors.Select(c => PollUntilAsync(c, s => s.Totals.Lag == TrueLag)));
+
+            Assert.Contains(during, r => !r.Succeeded);
+            Assert.All(during, r =>
+            {
+                if (r.Succeeded)
+                {
+                    Assert.Equal(TrueLag, r.Snapshot.Totals.Lag);
+                }
+                else
+                {
+                    Assert.True(r.Error.Cluster == cluster.BootstrapServers && groups.Contains(r.Error.Group), $"error names cluster and group: {r.Error}");
+                }
+            });
+            Assert.All(after, s => Assert.Equal(6, s.Units.Count));
+        }
+        finally
+        {
+            collectors.ForEach(c => c.Dispose());
+        }
+
+        Task<LagCollectionResult[]> CollectAllAsync() => Task.WhenAll(collectors.Select(c => c.CollectAsync(CancellationToken.None)));
+    }
+
     /// <summary>Collects until a snapshot satisfies <paramref name="done"/> (30 s deadline).</summary>
     private static async Task<LagSnapshot> PollUntilAsync(KafkaLagCollector collector, Func<LagSnapshot, bool> done)
     {
