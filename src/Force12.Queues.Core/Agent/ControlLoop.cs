@@ -154,15 +154,8 @@ public sealed class ControlLoop
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return LagCollectionResult.Failure(new LagError
-            {
-                SourceKind = pipeline.Source.Kind,
-                Cluster = pipeline.Source.Description,
-                Group = "",
-                Kind = LagErrorKind.Unreachable,
-                Message = $"no answer within the collect timeout ({_configuration.CollectTimeout.TotalSeconds:0.###} s)",
-                ObservedAt = _time.GetUtcNow(),
-            });
+            return LagCollectionResult.Failure(_collectors[pipeline.Name].Failure(
+                LagErrorKind.Unreachable, $"no answer within the collect timeout ({_configuration.CollectTimeout.TotalSeconds:0.###} s)"));
         }
     }
 

@@ -16,4 +16,10 @@ public interface ILagCollector
     /// an exception; only cancellation throws.
     /// </summary>
     Task<LagCollectionResult> CollectAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A failure of this collector's source found outside the collector (the agent's collect timeout), named as the
+    /// collector names its own: its kind, cluster and group.
+    /// </summary>
+    LagError Failure(LagErrorKind kind, string message);
 }

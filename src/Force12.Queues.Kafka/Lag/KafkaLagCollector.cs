@@ -183,7 +183,8 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
     internal static LagUnitId ToUnit(TopicPartition p) =>
         new(p.Topic, p.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    private LagCollectionResult Failed(LagErrorKind kind, string message) => LagCollectionResult.Failure(new LagError
+    /// <inheritdoc />
+    public LagError Failure(LagErrorKind kind, string message) => new()
     {
         SourceKind = KindName,
         Cluster = _options.BootstrapServers,
@@ -191,7 +192,9 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
         Kind = kind,
         Message = message,
         ObservedAt = _timeProvider.GetUtcNow(),
-    });
+    };
+
+    private LagCollectionResult Failed(LagErrorKind kind, string message) => LagCollectionResult.Failure(Failure(kind, message));
 
     private void Report(LagCollectionResult result)
     {

@@ -82,12 +82,19 @@ public sealed partial class KinesisLagCollector
         return reading;
     }
 
-    private LagError ToLagError(KinesisException e) => new()
+    /// <inheritdoc />
+    public LagError Failure(LagErrorKind kind, string message) => new()
     {
         SourceKind = Kind,
         Cluster = _kinesis.Endpoint.ToString(),
         Group = _leases.TableName,
-        Kind = e.Kind switch
+        Kind = kind,
+        Message = message,
+        ObservedAt = _timeProvider.GetUtcNow(),
+    };
+
+    private LagError ToLagError(KinesisException e) => Failure(
+        e.Kind switch
         {
             KinesisErrorKind.StreamNotFound => LagErrorKind.StreamNotFound,
             KinesisErrorKind.LeaseTableNotFound => LagErrorKind.UnknownGroup,
@@ -97,7 +104,5 @@ public sealed partial class KinesisLagCollector
             KinesisErrorKind.Throttled => LagErrorKind.Throttled,
             _ => LagErrorKind.Other,
         },
-        Message = $"{e.Kind}: stream '{_options.StreamName}': {e.Message}",
-        ObservedAt = _timeProvider.GetUtcNow(),
-    };
+        $"{e.Kind}: stream '{_options.StreamName}': {e.Message}");
 }

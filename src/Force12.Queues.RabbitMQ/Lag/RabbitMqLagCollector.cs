@@ -111,16 +111,19 @@ public sealed class RabbitMqLagCollector : ILagCollector, IDisposable
         var kind = failures.Length == queues && kinds.Length == 1 ? kinds[0]
             : kinds.Contains(LagErrorKind.StreamNotFound) ? LagErrorKind.StreamNotFound
             : LagErrorKind.PartialFailure;
-        return new LagError
-        {
-            SourceKind = Kind,
-            Cluster = _options.ManagementUrl.ToString(),
-            Group = _options.VirtualHost,
-            Kind = kind,
-            Message = string.Join("; ", failures.Select(f => f.Error!.Message)),
-            ObservedAt = now,
-        };
+        return Failure(kind, string.Join("; ", failures.Select(f => f.Error!.Message))) with { ObservedAt = now };
     }
+
+    /// <inheritdoc />
+    public LagError Failure(LagErrorKind kind, string message) => new()
+    {
+        SourceKind = Kind,
+        Cluster = _options.ManagementUrl.ToString(),
+        Group = _options.VirtualHost,
+        Kind = kind,
+        Message = message,
+        ObservedAt = _time.GetUtcNow(),
+    };
 
     private static double? NonNegative(double? rate) => rate is { } r && double.IsFinite(r) ? Math.Max(0, r) : null;
 

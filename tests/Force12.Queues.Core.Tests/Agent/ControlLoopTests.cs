@@ -97,7 +97,7 @@ public sealed class ControlLoopTests
 
         Assert.Equal([("bulb-state", 1)], _orchestrator.ScaleRequests);
         var hung = status.Pipelines.Single(p => p.Name == "bulbs");
-        Assert.Contains("no answer within the collect timeout (1 s)", hung.CollectorError, StringComparison.Ordinal);
+        Assert.Equal("scripted cluster 'test', group 'g': Unreachable: no answer within the collect timeout (1 s)", hung.CollectorError);
     }
 
     [Fact]

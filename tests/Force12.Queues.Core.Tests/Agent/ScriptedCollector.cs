@@ -14,10 +14,13 @@ internal sealed class ScriptedCollector(TimeProvider time) : ILagCollector
     public void Backlog(long lag, double arrivalRate, double processingRate, int partitions = 12) =>
         Next = _ => Task.FromResult(LagCollectionResult.Success(Snapshot(lag, arrivalRate, processingRate, partitions)));
 
-    public void Fail(LagErrorKind kind = LagErrorKind.Unreachable) => Next = _ => Task.FromResult(LagCollectionResult.Failure(new LagError
+    public LagError Failure(LagErrorKind kind, string message) => new()
     {
-        SourceKind = "scripted", Cluster = "test", Group = "g", Kind = kind, Message = "broker down", ObservedAt = time.GetUtcNow(),
-    }));
+        SourceKind = "scripted", Cluster = "test", Group = "g", Kind = kind, Message = message, ObservedAt = time.GetUtcNow(),
+    };
+
+    public void Fail(LagErrorKind kind = LagErrorKind.Unreachable) =>
+        Next = _ => Task.FromResult(LagCollectionResult.Failure(Failure(kind, "broker down")));
 
     public void Hang() => Next = async ct =>
     {
