@@ -8,7 +8,7 @@ using Force12.Queues.Benchmarks.Reaction;
 // `pod-burst` breaks a 0 -> 20 Docker pod burst down into Engine API calls, per start parallelism:
 //   dotnet run -c Release --project benchmarks/Force12.Queues.Benchmarks -- pod-burst [--parallel 1,4,8,16] [--pods 20] [--rounds 3] [--from 0] [--standby 0,20]
 // `chaos` runs the chaos test at benchmark size (real agent, Docker pods, RabbitMQ; needs dockerd and RabbitMQ):
-//   dotnet Force12.Queues.Benchmarks.dll chaos [--events 1000000] [--minutes 60] [--no-build]
+//   dotnet Force12.Queues.Benchmarks.dll chaos [--events 1000000] [--minutes 80] [--partitions 48] [--no-build]
 // Anything else runs the benchmarks chosen on the command line, for example:
 //   dotnet run -c Release --project benchmarks/Force12.Queues.Benchmarks -- --filter '*Policy*'
 if (args is ["reaction", ..])
