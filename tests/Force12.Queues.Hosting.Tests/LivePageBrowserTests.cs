@@ -5,6 +5,9 @@ public sealed class LivePageBrowserTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
+    /// <summary>The newest tick the page has read; 0 while the page (and its script) is still loading.</summary>
+    private const string LastTick = "window.force12 ? window.force12.lastTick() : 0";
+
     [Fact]
     public async Task LivePage_NewTicks_ShowsEveryPipelineAndRedrawsTheChart()
     {
@@ -28,7 +31,7 @@ public sealed class LivePageBrowserTests
         }
 
         await Eventually.HoldsAsync(
-            async () => (await page.EvaluateAsync("window.force12.lastTick()", ct)).GetInt32() == 5,
+            async () => (await page.EvaluateAsync(LastTick, ct)).GetInt32() == 5,
             Timeout, "the page has read tick 5");
         Assert.Equal(5, (await page.EvaluateAsync("window.force12.points('bulbs')", ct)).GetInt32());
         var after = (await page.EvaluateAsync(chart, ct)).GetString();
@@ -54,7 +57,7 @@ public sealed class LivePageBrowserTests
         // bring ticks 1-3 and the chart would hold them twice.
         await Eventually.HoldsAsync(() => Task.FromResult(host.HistoryAnswers >= 3), Timeout, "the agent has answered three polls");
         await Eventually.HoldsAsync(
-            async () => (await page.EvaluateAsync("window.force12.lastTick()", ct)).GetInt32() == 3,
+            async () => (await page.EvaluateAsync(LastTick, ct)).GetInt32() == 3,
             Timeout, "the page has read tick 3");
         Assert.Equal(3, (await page.EvaluateAsync("window.force12.points('bulbs')", ct)).GetInt32());
         Assert.Equal(3, (await page.EvaluateAsync("window.force12.points('bulb-state')", ct)).GetInt32());
@@ -69,17 +72,20 @@ public sealed class LivePageBrowserTests
         host.Board.Publish(SampleStatus.At(1, SampleStatus.Bulbs(required: 1), SampleStatus.BulbState()));
         await using var page = await ChromiumPage.OpenAsync(host.BaseAddress, ct);
         await Eventually.HoldsAsync(
-            async () => (await page.EvaluateAsync("window.force12.lastTick()", ct)).GetInt32() == 1,
+            async () => (await page.EvaluateAsync(LastTick, ct)).GetInt32() == 1,
             Timeout, "the page has read tick 1");
 
         // What a page open across an agent restart holds: tick 900 of the earlier run, whose numbers the new run
-        // (ticks 1 and 2 here) will not reach for a quarter of an hour.
+        // (ticks 1 and 2 here) will not reach for a quarter of an hour. The page must start over with the new run.
         await page.EvaluateAsync("state.lastTick = 900", ct);
+        await Eventually.HoldsAsync(
+            async () => (await page.EvaluateAsync(LastTick, ct)).GetInt32() == 1,
+            Timeout, "the page has started over with the new run's tick 1");
         host.Board.Publish(SampleStatus.At(2, SampleStatus.Bulbs(required: 4), SampleStatus.BulbState()));
 
         await Eventually.HoldsAsync(
-            async () => (await page.EvaluateAsync("window.force12.lastTick()", ct)).GetInt32() == 2,
-            Timeout, "the page has started over and read tick 2");
+            async () => (await page.EvaluateAsync(LastTick, ct)).GetInt32() == 2,
+            Timeout, "the page has read tick 2");
         Assert.Equal(2, (await page.EvaluateAsync("window.force12.points('bulbs')", ct)).GetInt32());
         var text = (await page.EvaluateAsync("document.querySelector('[data-pipeline=\"bulbs\"]').innerText", ct)).GetString();
         Assert.Contains("4 required", text, StringComparison.Ordinal);
