@@ -37,6 +37,7 @@ internal static class BulbStateRole
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMassTransit(x =>
         {
+            x.DisableUsageTelemetry(); // a sample pod does not report to third parties (and pods often have no internet)
             x.AddConsumer<BulbStateChangeConsumer>();
             x.UsingRabbitMq((context, cfg) =>
             {

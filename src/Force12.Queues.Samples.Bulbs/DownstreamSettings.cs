@@ -32,7 +32,11 @@ internal sealed record DownstreamSettings(EndPoint? StateCache, string? RabbitMq
     {
         if (RabbitMq is not null)
         {
-            services.AddMassTransit(x => x.UsingRabbitMq((_, cfg) => cfg.Host(new Uri(RabbitMq))));
+            services.AddMassTransit(x =>
+            {
+                x.DisableUsageTelemetry(); // a sample pod does not report to third parties (and pods often have no internet)
+                x.UsingRabbitMq((_, cfg) => cfg.Host(new Uri(RabbitMq)));
+            });
             services.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
         }
     }

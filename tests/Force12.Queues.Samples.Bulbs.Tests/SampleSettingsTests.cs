@@ -1,4 +1,7 @@
+using MassTransit;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Force12.Queues.Samples.Bulbs.Tests;
 
@@ -18,6 +21,18 @@ public sealed class SampleSettingsTests
         var settings = new SampleSettings(Configuration("unix:../state.sock"));
 
         Assert.Equal("unix:../state.sock", settings.Text("BULBS_STATE_CACHE"));
+    }
+
+    [Fact]
+    public async Task AddTo_WithADownstream_RegistersMassTransitWithoutUsageTelemetry()
+    {
+        var services = new ServiceCollection();
+        new DownstreamSettings(null, "amqp://guest:guest@127.0.0.1:5672/", "bulb-state", null).AddTo(services);
+
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.NotNull(provider.GetService<ISendEndpointProvider>());
+        Assert.False(provider.GetRequiredService<IOptions<UsageTelemetryOptions>>().Value.Enabled);
     }
 
     private static IConfiguration Configuration(string stateCache) =>
