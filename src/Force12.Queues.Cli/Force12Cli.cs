@@ -8,19 +8,25 @@ internal static class Force12Cli
     private const string Description =
         "Force12.Queues: scales queue-driven pipelines (Kafka, Kinesis, RabbitMQ) by the backlog they must drain within their SLA.";
 
-#if FORCE12_AGENT_ONLY
-    // The agent build (dotnet publish src/Force12.Queues.Cli -c Release -r linux-x64 -p:PublishAot=true
-    // -p:Force12AgentOnly=true): without the tool verbs, the Native AOT binary carries none of the demo, simulator,
-    // load generator and Kafka mock code, so less code and type data is resident in a long-running agent.
-    private const string BuildNote =
+    /// <summary>Appended to the description of the agent build.</summary>
+    internal const string AgentBuildNote =
         " This is the agent build: lag, run and validate only (demo, kafka-mock, loadgen and simulate are in the full build).";
 
-    private static readonly Func<Command>[] VerbFactories =
+    /// <summary>The verbs of the agent build (dotnet publish src/Force12.Queues.Cli -c Release -r linux-x64
+    /// -p:PublishAot=true -p:Force12AgentOnly=true): what a long-running agent needs, nothing of the tools.</summary>
+    internal static readonly Func<Command>[] AgentVerbFactories =
     [
         Commands.LagCommand.Create,
         Commands.RunCommand.Create,
         Commands.ValidateCommand.Create,
     ];
+
+#if FORCE12_AGENT_ONLY
+    // The agent build references no tool verb, so the Native AOT binary carries none of the demo, simulator, load
+    // generator and Kafka mock code: less code and type data is resident in a long-running agent.
+    private const string BuildNote = AgentBuildNote;
+
+    private static readonly Func<Command>[] VerbFactories = AgentVerbFactories;
 #else
     private const string BuildNote = "";
 
@@ -41,10 +47,15 @@ internal static class Force12Cli
 #endif
 
     /// <summary>Builds the root command with every verb of this build registered.</summary>
-    public static RootCommand CreateRootCommand()
+    public static RootCommand CreateRootCommand() => CreateRootCommand(VerbFactories, BuildNote);
+
+    /// <summary>Builds the root command the agent build has, whichever build this is (for its tests).</summary>
+    internal static RootCommand CreateAgentRootCommand() => CreateRootCommand(AgentVerbFactories, AgentBuildNote);
+
+    private static RootCommand CreateRootCommand(IEnumerable<Func<Command>> verbFactories, string buildNote)
     {
-        var root = new RootCommand(Description + BuildNote);
-        foreach (var create in VerbFactories)
+        var root = new RootCommand(Description + buildNote);
+        foreach (var create in verbFactories)
         {
             root.Subcommands.Add(create());
         }

@@ -15,6 +15,21 @@ public sealed class Force12CliTests
     }
 
     [Fact]
+    public async Task AgentBuild_Help_ListsLagRunAndValidateOnlyAndSaysItIsTheAgentBuild()
+    {
+        using var output = new StringWriter();
+        var configuration = new System.CommandLine.InvocationConfiguration { Output = output, Error = TextWriter.Null };
+
+        var exitCode = await Force12Cli.CreateAgentRootCommand().Parse(["--help"]).InvokeAsync(configuration);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Equal(["lag", "run", "validate"], ListedVerbs(output.ToString()));
+        Assert.Contains("This is the agent build", output.ToString(), StringComparison.Ordinal);
+        var full = Force12Cli.CreateRootCommand().Subcommands.Select(c => c.Name).ToHashSet();
+        Assert.All(Force12Cli.AgentVerbFactories, create => Assert.Contains(create().Name, full));
+    }
+
+    [Fact]
     public async Task RunAsync_UnknownVerb_ReturnsBadArgumentsAndNamesTheToken()
     {
         var (exitCode, _, error) = await CliRunner.RunAsync("no-such-verb");
