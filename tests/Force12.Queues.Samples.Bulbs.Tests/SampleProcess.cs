@@ -67,7 +67,7 @@ internal sealed partial class SampleProcess : IDisposable
         var project = dllName switch
         {
             "force12-bulbs.dll" => "Force12.Queues.Samples.Bulbs",
-            "force12.dll" => "Force12.Queues.Cli",
+            "force12.dll" => "Force12.Queues.Tools",
             _ => throw new ArgumentOutOfRangeException(nameof(dllName), dllName, "unknown program"),
         };
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

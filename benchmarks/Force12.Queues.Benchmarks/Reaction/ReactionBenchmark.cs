@@ -1,12 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Force12.Queues.Cli.Agent;
-using Force12.Queues.Cli.Demo;
+using Force12.Queues.Agent.Composition;
+using Force12.Queues.Tools.Demo;
 using Force12.Queues.Core.Agent;
-using Force12.Queues.Core.Configuration;
-using Force12.Queues.Core.Lag;
-using Force12.Queues.Core.Pods;
 using Force12.Queues.Kafka.Configuration;
 using Force12.Queues.Kafka.Embedded;
 using Force12.Queues.Lightbulbs.Load;
@@ -82,8 +79,9 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
         {
             using var kafka = EmbeddedKafkaCluster.Start(brokers: 1);
             kafka.CreateTopic(Topic, Partitions);
-            var configuration = Configure(setting, kafka.BootstrapServers, stateDirectory, out var register);
-            await using var agent = AgentHost.Build(configuration, new AgentRunOptions { StopPodsOnExit = true }, register, logging => logging.SetMinimumLevel(LogLevel.None));
+            var settings = Configure(setting, kafka.BootstrapServers, stateDirectory, out var register);
+            var build = await AgentHost.BuildAsync(services => AgentConfigurationCheck.Read(settings, services), new AgentRunOptions { StopPodsOnExit = true }, register, logging => logging.SetMinimumLevel(LogLevel.None)).ConfigureAwait(false);
+            await using var agent = build.App ?? throw new InvalidOperationException("invalid benchmark configuration: " + string.Join("; ", build.Errors));
             await agent.StartAsync(cancellationToken).ConfigureAwait(false);
             var board = agent.Services.GetRequiredService<AgentStatusBoard>();
             var demand = new ReactionDemand(PodCapacity);
@@ -217,7 +215,7 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
         return phases;
     }
 
-    private AgentConfiguration Configure(ReactionSetting setting, string bootstrapServers, string stateDirectory, out Action<IServiceCollection> register)
+    private IConfiguration Configure(ReactionSetting setting, string bootstrapServers, string stateDirectory, out Action<IServiceCollection> register)
     {
         var demo = new DemoOptions { Partitions = Partitions, WorkMilliseconds = WorkMilliseconds, Sla = TimeSpan.FromSeconds(10) };
         var invariant = CultureInfo.InvariantCulture;
@@ -251,12 +249,7 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
 
         var processes = new ProcessOrchestratorOptions { StateDirectory = Path.Combine(stateDirectory, "pods") };
         register = services => services.AddForce12().AddKafka().AddProcesses(processes);
-        var plugins = new ServiceCollection().AddLogging();
-        register(plugins);
-        using var provider = plugins.BuildServiceProvider();
-        var result = new AgentConfigurationReader(provider.GetServices<ILagSourceProvider>(), provider.GetServices<IPodOrchestrator>())
-            .Read(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        return result.Configuration ?? throw new InvalidOperationException("invalid benchmark configuration: " + string.Join("; ", result.Errors));
+        return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
     }
 
     private static string Describe(AgentStatus status) => status.Pipelines is [var p, ..]

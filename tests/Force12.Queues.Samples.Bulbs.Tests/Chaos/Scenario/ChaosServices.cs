@@ -86,7 +86,7 @@ internal sealed class ChaosServices : IDisposable
     public static string AgentDll()
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var dll = Path.Combine(RepositoryRoot(), "src", "Force12.Queues.Cli", "bin", output.Parent!.Name, output.Name, "force12.dll");
+        var dll = Path.Combine(RepositoryRoot(), "src", "Force12.Queues.Tools", "bin", output.Parent!.Name, output.Name, "force12.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} was not built: build the solution (same configuration) first.", dll);
     }
 

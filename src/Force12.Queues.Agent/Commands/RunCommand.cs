@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Force12.Queues.Agent.Composition;
+using Force12.Queues.Core.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Force12.Queues.Agent.Commands;
+
+/// <summary><c>force12 run -c FILE</c>: the agent.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<FileInfo>("--config", "-c")
+        {
+            Description = "The agent's configuration file (.yaml, .yml or .json); FORCE12__* environment variables override it.",
+            Required = true,
+        };
+        var stopPods = new Option<bool>("--stop-pods-on-exit")
+        {
+            Description = "Scale every pipeline to zero when the agent stops. By default pods keep running and a restarted agent adopts them.",
+        };
+        var command = new Command("run", "Run the agent: every poll interval, measure each pipeline's backlog, decide its pods by SLA and priority, and start or stop pods. Serves /metrics, /healthz, /readyz, /api/status and a live page. Stops on Ctrl-C or SIGTERM.")
+        {
+            config,
+            stopPods,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var error = parseResult.InvocationConfiguration.Error;
+            var path = parseResult.GetRequiredValue(config).FullName;
+            var runOptions = new AgentRunOptions { StopPodsOnExit = parseResult.GetValue(stopPods) };
+            var build = await AgentHost.BuildAsync(services => AgentConfigurationCheck.Run(path, services), runOptions, services => services.AddShippedPlugins()).ConfigureAwait(false);
+            if (build.App is null)
+            {
+                await AgentConfigurationCheck.WriteErrorsAsync(path, build.Errors, error, "; nothing was started").ConfigureAwait(false);
+                return ExitCodes.BadArguments;
+            }
+
+            await using var app = build.App;
+            var configuration = app.Services.GetRequiredService<AgentConfiguration>();
+            try
+            {
+                await Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.RunAsync(app, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                await error.WriteLineAsync($"cannot serve HTTP on {configuration.HttpAddress}: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

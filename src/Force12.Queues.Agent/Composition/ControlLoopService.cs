@@ -1,0 +1,67 @@
+using Force12.Queues.Core.Agent;
+using Force12.Queues.Core.Configuration;
+using Force12.Queues.Core.Lag;
+using Force12.Queues.Core.Pods;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Force12.Queues.Agent.Composition;
+
+/// <summary>
+/// Runs the <see cref="ControlLoop"/> for the host's lifetime. On shutdown the loop stops and, unless
+/// <see cref="AgentRunOptions.StopPodsOnExit"/> is set, the pods keep running (a restarted agent adopts them).
+/// </summary>
+internal sealed partial class ControlLoopService(
+    AgentConfiguration configuration,
+    AgentRunOptions runOptions,
+    IEnumerable<IPodOrchestrator> orchestrators,
+    AgentStatusBoard board,
+    IEnumerable<IControlLoopObserver> observers,
+    TimeProvider time,
+    ILoggerFactory loggers) : BackgroundService
+{
+    private readonly ILogger _logger = loggers.CreateLogger<ControlLoopService>();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var byKind = orchestrators.ToDictionary(o => o.Kind, StringComparer.Ordinal);
+        var collectors = configuration.Pipelines.ToDictionary(
+            p => p.Name,
+            p => p.Source.CreateCollector(new LagCollectorContext { Pipeline = p.Name, Sla = p.Policy.Sla, TimeProvider = time, LoggerFactory = loggers }),
+            StringComparer.Ordinal);
+        try
+        {
+            var loop = new ControlLoop(configuration, collectors, byKind, board, new CompositeLoopObserver(observers), time, loggers.CreateLogger<ControlLoop>());
+            Started(_logger, configuration.Pipelines.Count, configuration.PollInterval.TotalSeconds, configuration.HttpAddress);
+            await loop.RunAsync(stoppingToken).ConfigureAwait(false);
+            if (runOptions.StopPodsOnExit)
+            {
+                foreach (var pipeline in configuration.Pipelines)
+                {
+                    StoppingPods(_logger, pipeline.Name);
+                    await byKind[pipeline.OrchestratorKind].ScaleAsync(pipeline.Pod, 0, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                LeavingPods(_logger);
+            }
+        }
+        finally
+        {
+            foreach (var collector in collectors.Values.OfType<IDisposable>())
+            {
+                collector.Dispose();
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Agent started: {Pipelines} pipelines, polling every {PollSeconds} s, HTTP on {Address}")]
+    private static partial void Started(ILogger logger, int pipelines, double pollSeconds, string address);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Agent stopped; pods are left running (use --stop-pods-on-exit to stop them)")]
+    private static partial void LeavingPods(ILogger logger);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Stopping the pods of pipeline {Pipeline} (--stop-pods-on-exit)")]
+    private static partial void StoppingPods(ILogger logger, string pipeline);
+}

@@ -1,0 +1,143 @@
+using Force12.Queues.Core.Agent;
+using Prometheus;
+
+namespace Force12.Queues.Agent.Instrumentation;
+
+/// <summary>
+/// Every Prometheus instrument the agent exports, created through an injected
+/// <see cref="IMetricFactory"/> so each test can use a registry of its own. Names follow the
+/// Prometheus conventions: <c>force12_</c> prefix, base units, counters end in <c>_total</c>.
+/// Per-pipeline labels only (<c>pipeline</c>, <c>source</c>); a value that is unknown (a failed
+/// collection) is removed rather than exported as zero.
+/// </summary>
+public sealed class AgentMetrics
+{
+    private readonly Gauge _requiredPods;
+    private readonly Gauge _runningPods;
+    private readonly Gauge _readyPods;
+    private readonly Gauge _backlogMessages;
+    private readonly Gauge _backlogSeconds;
+    private readonly Gauge _arrivalRate;
+    private readonly Gauge _processingRate;
+    private readonly Gauge _decision;
+    private readonly Counter _scaleOperations;
+    private readonly Counter _collectorErrors;
+    private readonly Histogram _tickDuration;
+    private readonly Histogram _podStartLatency;
+    private readonly Gauge _partitionBacklogMessages;
+    private readonly Gauge _partitionBacklogSeconds;
+    private readonly Dictionary<string, string> _currentReason = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<(string Stream, string Partition)>> _exportedPartitions = new(StringComparer.Ordinal);
+    private readonly bool _perPartition;
+
+    /// <summary>Creates the instruments on <paramref name="factory"/>.</summary>
+    /// <param name="factory">Where the instruments are registered.</param>
+    /// <param name="perPartition">Also export backlog per partition or shard (labels pipeline, stream, partition). Default false: at 10,000 partitions that is 20,000 series.</param>
+    public AgentMetrics(IMetricFactory factory, bool perPartition = false)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        _perPartition = perPartition;
+        string[] pipeline = ["pipeline"];
+        string[] pipelineSource = ["pipeline", "source"];
+        _requiredPods = factory.CreateGauge("force12_pipeline_required_pods", "Pods the policy requires for the pipeline, after capacity allocation.", pipeline);
+        _runningPods = factory.CreateGauge("force12_pipeline_running_pods", "Pods of the pipeline whose containers are running.", pipeline);
+        _readyPods = factory.CreateGauge("force12_pipeline_ready_pods", "Pods of the pipeline that are running and ready.", pipeline);
+        _backlogMessages = factory.CreateGauge("force12_pipeline_backlog_messages", "Unprocessed messages of the pipeline; absent when the last collection failed.", pipelineSource);
+        _backlogSeconds = factory.CreateGauge("force12_pipeline_backlog_seconds", "Age of the oldest unprocessed message in seconds; absent when unknown.", pipelineSource);
+        _arrivalRate = factory.CreateGauge("force12_pipeline_arrival_messages_per_second", "Messages arriving per second, measured from the log end.", pipelineSource);
+        _processingRate = factory.CreateGauge("force12_pipeline_processing_messages_per_second", "Messages processed per second, measured from committed offsets.", pipelineSource);
+        _decision = factory.CreateGauge("force12_pipeline_decision_info", "Reason code of the last scaling decision (value 1 on the current reason).", ["pipeline", "reason"]);
+        _scaleOperations = factory.CreateCounter("force12_scale_operations_total", "Pods started (direction=up) or stopped (direction=down) by the agent.", ["pipeline", "direction"]);
+        string[] partition = ["pipeline", "stream", "partition"];
+        _partitionBacklogMessages = factory.CreateGauge("force12_partition_backlog_messages", "Unprocessed messages of one partition or shard (only with metrics.perPartition).", partition);
+        _partitionBacklogSeconds = factory.CreateGauge("force12_partition_backlog_seconds", "Age of the oldest unprocessed message of one partition or shard, in seconds (only with metrics.perPartition).", partition);
+        _collectorErrors = factory.CreateCounter("force12_collector_errors_total", "Failed collections of backlog.", pipelineSource);
+        _tickDuration = factory.CreateHistogram("force12_tick_duration_seconds", "Duration of one control-loop tick: collect, decide, allocate, apply.",
+            new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.001, 2, 14) });
+        _podStartLatency = factory.CreateHistogram("force12_pod_start_latency_seconds", "Time from a pod's creation until it is running.",
+            new HistogramConfiguration { LabelNames = pipeline, Buckets = Histogram.ExponentialBuckets(0.05, 2, 10) });
+    }
+
+    /// <summary>Updates the gauges from a tick's status.</summary>
+    public void Observe(AgentStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        foreach (var p in status.Pipelines)
+        {
+            _requiredPods.WithLabels(p.Name).Set(p.RequiredPods);
+            _runningPods.WithLabels(p.Name).Set(p.RunningPods);
+            _readyPods.WithLabels(p.Name).Set(p.ReadyPods);
+            SetOrRemove(_backlogMessages, p.BacklogMessages, p.Name, p.SourceKind);
+            SetOrRemove(_backlogSeconds, p.BacklogSeconds, p.Name, p.SourceKind);
+            SetOrRemove(_arrivalRate, p.ArrivalRate, p.Name, p.SourceKind);
+            SetOrRemove(_processingRate, p.ProcessingRate, p.Name, p.SourceKind);
+            SetReason(p.Name, p.ReasonCode);
+            if (_perPartition && p.Units is { } units)
+            {
+                ObservePartitions(p.Name, units);
+            }
+        }
+    }
+
+    /// <summary>Counts pods started or stopped for a pipeline.</summary>
+    public void RecordScale(string pipeline, ScaleDirection direction, int pods)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pods);
+        _scaleOperations.WithLabels(pipeline, direction == ScaleDirection.Up ? "up" : "down").Inc(pods);
+    }
+
+    /// <summary>Counts one failed collection.</summary>
+    public void RecordCollectorError(string pipeline, string sourceKind) => _collectorErrors.WithLabels(pipeline, sourceKind).Inc();
+
+    /// <summary>Records how long one tick took.</summary>
+    public void RecordTick(TimeSpan duration) => _tickDuration.Observe(duration.TotalSeconds);
+
+    /// <summary>Records one pod's time from creation until running.</summary>
+    public void RecordPodStart(string pipeline, TimeSpan latency) => _podStartLatency.WithLabels(pipeline).Observe(latency.TotalSeconds);
+
+    private static void SetOrRemove(Gauge gauge, double? value, params string[] labels)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            gauge.WithLabels(labels).Set(v);
+        }
+        else
+        {
+            gauge.RemoveLabelled(labels);
+        }
+    }
+
+    private void ObservePartitions(string pipeline, IReadOnlyList<Core.Lag.LagUnitSnapshot> units)
+    {
+        var current = new HashSet<(string, string)>();
+        foreach (var unit in units)
+        {
+            current.Add((unit.Id.Stream, unit.Id.Unit));
+            _partitionBacklogMessages.WithLabels(pipeline, unit.Id.Stream, unit.Id.Unit).Set(unit.Lag);
+            SetOrRemove(_partitionBacklogSeconds, unit.LagSeconds, pipeline, unit.Id.Stream, unit.Id.Unit);
+        }
+
+        // Partitions that disappeared (a deleted topic) must not linger with their last value.
+        if (_exportedPartitions.TryGetValue(pipeline, out var previous))
+        {
+            foreach (var (stream, partition) in previous.Except(current))
+            {
+                _partitionBacklogMessages.RemoveLabelled(pipeline, stream, partition);
+                _partitionBacklogSeconds.RemoveLabelled(pipeline, stream, partition);
+            }
+        }
+
+        _exportedPartitions[pipeline] = current;
+    }
+
+    private void SetReason(string pipeline, string reasonCode)
+    {
+        if (_currentReason.TryGetValue(pipeline, out var previous) && previous != reasonCode)
+        {
+            _decision.RemoveLabelled(pipeline, previous);
+        }
+
+        _currentReason[pipeline] = reasonCode;
+        _decision.WithLabels(pipeline, reasonCode).Set(1);
+    }
+}

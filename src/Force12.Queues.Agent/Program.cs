@@ -1,0 +1,3 @@
+using Force12.Queues.Agent;
+
+return await AgentCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,3 +1,0 @@
-using Force12.Queues.Cli;
-
-return await Force12Cli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,3 @@
+using Force12.Queues.Tools;
+
+return await Force12Cli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,20 @@
+namespace Force12.Queues.Agent.Tests;
+
+/// <summary>Finds files of the repository from the test's output folder.</summary>
+internal static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Force12.Queues.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"Force12.Queues.sln not found above {AppContext.BaseDirectory}");
+    }
+}
