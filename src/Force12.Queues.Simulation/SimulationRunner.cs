@@ -41,7 +41,7 @@ public static class SimulationRunner
             throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(options));
         }
 
-        var duration = (options.Duration ?? pipelines.Max(p => p.Trace.Duration)).TotalSeconds;
+        var duration = (options.Duration ?? pipelines.Max(p => p.Trace.Duration)!.Value).TotalSeconds;
         var results = new List<PolicyResult>();
         var series = new List<TimeSeriesPoint>();
         foreach (var strategy in strategies)

@@ -61,6 +61,11 @@ public static class SimulationValidator
 
         foreach (var p in pipelines)
         {
+            if (options.Duration is null && p.Trace is { Duration: null })
+            {
+                errors.Add($"pipeline '{p.Name}'.Trace: runs until stopped, so SimulationOptions.Duration must be set.");
+            }
+
             if (p.Partitions < 1)
             {
                 Fail($"pipeline '{p.Name}'.Partitions", "must be >= 1", p.Partitions);

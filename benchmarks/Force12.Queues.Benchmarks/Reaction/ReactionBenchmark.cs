@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Force12.Queues.Agent.Composition;
+using Force12.Queues.Simulation.Randomness;
 using Force12.Queues.Tools.Demo;
 using Force12.Queues.Core.Agent;
 using Force12.Queues.Kafka.Configuration;
@@ -86,7 +87,7 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
             var board = agent.Services.GetRequiredService<AgentStatusBoard>();
             var demand = new ReactionDemand(PodCapacity);
             var time = TimeProvider.System;
-            var random = new SplitMix64(6);
+            var random = new SplitMixRandomSource(6);
             using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             await using var sink = new KafkaLoadSink(new KafkaLoadSinkOptions { BootstrapServers = kafka.BootstrapServers, Topic = Topic }, time);
             var generator = new LoadGenerator(new LoadGeneratorOptions { Rate = demand }, new LightbulbEventFactory(10_000, 10, 1, random, time), sink, time);

@@ -1,11 +1,13 @@
-using Force12.Queues.Lightbulbs.Load;
+using Force12.Queues.Simulation.Traces;
 
 namespace Force12.Queues.Benchmarks.Reaction;
 
 /// <summary>A demand the benchmark switches by hand: the rate in messages per second until changed; never ends.</summary>
-internal sealed class ReactionDemand(double initialRate) : IRateFunction
+internal sealed class ReactionDemand(double initialRate) : IDemandTrace
 {
     private double _rate = initialRate;
+
+    public string Name => "reaction";
 
     public TimeSpan? Duration => null;
 
@@ -15,7 +17,7 @@ internal sealed class ReactionDemand(double initialRate) : IRateFunction
         set => Volatile.Write(ref _rate, value);
     }
 
-    public double RateAt(TimeSpan elapsed) => Rate;
+    public double RateAt(double seconds) => Rate;
 
     public string Describe() => $"switched by hand, now {Rate:0} msg/s";
 }

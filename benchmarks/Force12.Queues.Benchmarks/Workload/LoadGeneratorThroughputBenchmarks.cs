@@ -4,6 +4,8 @@ using Confluent.Kafka;
 using Force12.Queues.Kafka.Embedded;
 using Force12.Queues.Lightbulbs.Events;
 using Force12.Queues.Lightbulbs.Load;
+using Force12.Queues.Simulation.Randomness;
+using Force12.Queues.Simulation.Traces;
 
 namespace Force12.Queues.Benchmarks.Workload;
 
@@ -91,7 +93,7 @@ public class LoadGeneratorThroughputBenchmarks
         try
         {
             var options = new LoadGeneratorOptions { Rate = new ConstantRate(50_000_000, duration: null), MaxEvents = Events, FlushTimeout = TimeSpan.FromMinutes(2) };
-            var generator = new LoadGenerator(options, new LightbulbEventFactory(10_000, 4, 0, new SplitMix64(1), time), sink, time);
+            var generator = new LoadGenerator(options, new LightbulbEventFactory(10_000, 4, 0, new SplitMixRandomSource(1), time), sink, time);
             var report = generator.RunAsync(null, CancellationToken.None).GetAwaiter().GetResult();
             Check(report.Acknowledged);
         }

@@ -1,4 +1,5 @@
 using Force12.Queues.Lightbulbs.Events;
+using Force12.Queues.Simulation.Randomness;
 
 namespace Force12.Queues.Lightbulbs.Load;
 
@@ -9,7 +10,7 @@ namespace Force12.Queues.Lightbulbs.Load;
 /// </summary>
 public sealed class LightbulbEventFactory
 {
-    private readonly SplitMix64 _random;
+    private readonly SplitMixRandomSource _random;
     private readonly TimeProvider _time;
     private readonly bool[] _on;
 
@@ -19,7 +20,7 @@ public sealed class LightbulbEventFactory
     /// <param name="firstSequence">Sequence number of the first event, 0 or more.</param>
     /// <param name="random">Random source (seed it for repeatable runs).</param>
     /// <param name="time">Clock for the event time.</param>
-    public LightbulbEventFactory(int bulbs, int bulbsPerHome, long firstSequence, SplitMix64 random, TimeProvider time)
+    public LightbulbEventFactory(int bulbs, int bulbsPerHome, long firstSequence, SplitMixRandomSource random, TimeProvider time)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bulbs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(bulbsPerHome, 1);

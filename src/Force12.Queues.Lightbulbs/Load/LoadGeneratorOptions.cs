@@ -1,4 +1,5 @@
 using Force12.Queues.Lightbulbs.Events;
+using Force12.Queues.Simulation.Traces;
 
 namespace Force12.Queues.Lightbulbs.Load;
 
@@ -6,7 +7,7 @@ namespace Force12.Queues.Lightbulbs.Load;
 public sealed record LoadGeneratorOptions
 {
     /// <summary>The demand pattern. Required.</summary>
-    public required IRateFunction Rate { get; init; }
+    public required IDemandTrace Rate { get; init; }
 
     /// <summary>Message encoding. Default JSON.</summary>
     public ILightbulbEventCodec Codec { get; init; } = JsonLightbulbCodec.Instance;

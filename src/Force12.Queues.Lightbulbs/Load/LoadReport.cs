@@ -3,7 +3,7 @@ namespace Force12.Queues.Lightbulbs.Load;
 /// <summary>The outcome of a load generator run.</summary>
 public sealed record LoadReport
 {
-    /// <summary>The pattern, as described by <see cref="IRateFunction.Describe"/>.</summary>
+    /// <summary>The pattern, as described by <see cref="Simulation.Traces.IDemandTrace.Describe"/>.</summary>
     public required string Pattern { get; init; }
 
     /// <summary>The sink's description.</summary>

@@ -1,3 +1,5 @@
+using Force12.Queues.Simulation.Traces;
+
 namespace Force12.Queues.Lightbulbs.Load;
 
 /// <summary>
@@ -16,14 +18,14 @@ public sealed class RatePacer
     /// <summary>Longest wait returned by <see cref="UntilNext"/> (50 ms, so a rising rate is noticed quickly).</summary>
     public static readonly TimeSpan MaximumWait = TimeSpan.FromMilliseconds(50);
 
-    private readonly IRateFunction _rate;
+    private readonly IDemandTrace _rate;
     private readonly TimeProvider _time;
     private long _startTimestamp;
     private TimeSpan _integratedTo;
     private double _integral;
 
     /// <summary>Creates a pacer; call <see cref="Start"/> when sending begins.</summary>
-    public RatePacer(IRateFunction rate, TimeProvider time)
+    public RatePacer(IDemandTrace rate, TimeProvider time)
     {
         _rate = rate ?? throw new ArgumentNullException(nameof(rate));
         _time = time ?? throw new ArgumentNullException(nameof(time));

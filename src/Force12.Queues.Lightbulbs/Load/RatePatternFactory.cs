@@ -1,10 +1,13 @@
+using Force12.Queues.Simulation.Randomness;
+using Force12.Queues.Simulation.Traces;
+
 namespace Force12.Queues.Lightbulbs.Load;
 
 /// <summary>Builds the rate function a <see cref="RatePatternSpec"/> describes, reporting every problem by option name.</summary>
 public static class RatePatternFactory
 {
     /// <summary>The pattern, or null with <paramref name="errors"/> filled (each naming its <c>--option</c>).</summary>
-    public static IRateFunction? Create(RatePatternSpec spec, List<string> errors)
+    public static IDemandTrace? Create(RatePatternSpec spec, List<string> errors)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(errors);
@@ -15,7 +18,7 @@ public static class RatePatternFactory
             errors.Add($"--duration must be positive (was {d})");
         }
 
-        IRateFunction? rate = spec.Pattern switch
+        IDemandTrace? rate = spec.Pattern switch
         {
             "constant" => errors.Count > before ? null : new ConstantRate(spec.Rate, spec.Duration),
             "step" => Step(spec, errors, before),
@@ -29,7 +32,7 @@ public static class RatePatternFactory
         return errors.Count > before ? null : rate;
     }
 
-    private static PiecewiseRate? Step(RatePatternSpec spec, List<string> errors, int before)
+    private static StepBurstTrace? Step(RatePatternSpec spec, List<string> errors, int before)
     {
         if (spec.StepTo is not { } high)
         {
@@ -47,7 +50,7 @@ public static class RatePatternFactory
         return errors.Count > before ? null : StepRate.Create(spec.Rate, high, spec.StepAt, spec.StepHold, spec.Duration);
     }
 
-    private static DuskSpikeRate? Dusk(RatePatternSpec spec, List<string> errors, int before)
+    private static DuskSpikeTrace? Dusk(RatePatternSpec spec, List<string> errors, int before)
     {
         if (spec.SpikeBulbs < 0)
         {
@@ -60,10 +63,10 @@ public static class RatePatternFactory
         }
 
         Positive(errors, "--spike-length", spec.SpikeLength);
-        return errors.Count > before ? null : new DuskSpikeRate(spec.Rate, spec.SpikeBulbs, spec.SpikeAt, spec.SpikeLength, spec.Duration);
+        return errors.Count > before ? null : DuskSpikeTrace.Burst(spec.Rate, spec.SpikeBulbs, spec.SpikeAt, spec.SpikeLength, spec.Duration);
     }
 
-    private static DiurnalRate? Diurnal(RatePatternSpec spec, List<string> errors, int before)
+    private static DiurnalTrace? Diurnal(RatePatternSpec spec, List<string> errors, int before)
     {
         if (spec.MaxRate is not { } max)
         {
@@ -79,7 +82,7 @@ public static class RatePatternFactory
         }
 
         Positive(errors, "--period", spec.Period);
-        return errors.Count > before ? null : new DiurnalRate(min, max, spec.Period, spec.Duration);
+        return errors.Count > before ? null : new DiurnalTrace { NightRate = min, PeakRate = max, Period = spec.Period, Duration = spec.Duration };
     }
 
     private static RandomWalkRate? RandomWalk(RatePatternSpec spec, List<string> errors, int before)
@@ -99,10 +102,10 @@ public static class RatePatternFactory
 
         return errors.Count > before
             ? null
-            : new RandomWalkRate(spec.Rate, min, max, spec.StepEvery, spec.MaxStepFraction, new SplitMix64(spec.Seed).NextDouble, spec.Duration);
+            : new RandomWalkRate(spec.Rate, min, max, spec.StepEvery, spec.MaxStepFraction, new SplitMixRandomSource(spec.Seed).NextDouble, spec.Duration);
     }
 
-    private static PiecewiseRate? Trace(RatePatternSpec spec, List<string> errors, int before)
+    private static CsvTrace? Trace(RatePatternSpec spec, List<string> errors, int before)
     {
         if (spec.TraceFile is null)
         {
@@ -118,7 +121,7 @@ public static class RatePatternFactory
         try
         {
             using var reader = File.OpenText(spec.TraceFile);
-            return CsvRateTrace.Parse(reader, linear: true, spec.Duration);
+            return CsvTrace.Parse(reader, spec.TraceFile, spec.Duration);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
@@ -127,19 +130,19 @@ public static class RatePatternFactory
         }
     }
 
-    private static SimulationTraceRate? Simulated(RatePatternSpec spec, List<string> errors)
+    private static IDemandTrace? Simulated(RatePatternSpec spec, List<string> errors)
     {
         var name = spec.Pattern[4..];
-        var rate = SimulationTraceRate.Create(name, spec.PodThroughput, spec.Seed, spec.Duration);
-        if (rate is null)
+        if (!TraceCatalog.Contains(name))
         {
-            errors.Add($"--pattern '{spec.Pattern}': no simulator trace '{name}' (known: {string.Join(", ", Simulation.Traces.TraceCatalog.Names.Select(n => "sim:" + n))})");
+            errors.Add($"--pattern '{spec.Pattern}': no simulator trace '{name}' (known: {string.Join(", ", TraceCatalog.Names.Select(n => "sim:" + n))})");
+            return null;
         }
 
-        return rate;
+        return TraceCatalog.Create(name, new TraceContext(new SplitMixRandomSource(spec.Seed), spec.PodThroughput, spec.Duration));
     }
 
-    private static IRateFunction? Unknown(RatePatternSpec spec, List<string> errors)
+    private static IDemandTrace? Unknown(RatePatternSpec spec, List<string> errors)
     {
         errors.Add($"--pattern '{spec.Pattern}' is not known (use one of: {string.Join(", ", RatePatternSpec.Patterns)})");
         return null;

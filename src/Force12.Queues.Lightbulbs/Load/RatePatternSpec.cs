@@ -2,7 +2,7 @@ namespace Force12.Queues.Lightbulbs.Load;
 
 /// <summary>
 /// The load generator's pattern as given on the command line (<c>force12 loadgen --pattern ...</c>); the
-/// <see cref="RatePatternFactory"/> turns it into an <see cref="IRateFunction"/>. Rates in events per second.
+/// <see cref="RatePatternFactory"/> turns it into an <see cref="Simulation.Traces.IDemandTrace"/>. Rates in events per second.
 /// </summary>
 public sealed record RatePatternSpec
 {

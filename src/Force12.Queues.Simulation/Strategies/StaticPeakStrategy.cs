@@ -19,7 +19,7 @@ public sealed class StaticPeakStrategy : IScalingStrategy
     public int InitialPods(int pipeline, SimulatedPipeline spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var seconds = (int)spec.Trace.Duration.TotalSeconds;
+        var seconds = (int)(spec.Trace.Duration ?? TimeSpan.Zero).TotalSeconds;
         var peak = Enumerable.Range(0, seconds + 1).Max(s => spec.Trace.RateAt(s));
         var pods = BalancedPods.For(peak, spec.Partitions, spec.PodThroughput);
         return Math.Clamp(Math.Min(pods, spec.Partitions), spec.Policy.MinPods, spec.Policy.MaxPods);

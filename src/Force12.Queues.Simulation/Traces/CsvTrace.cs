@@ -5,29 +5,33 @@ namespace Force12.Queues.Simulation.Traces;
 /// <summary>
 /// A trace read from CSV: one <c>seconds,messagesPerSecond</c> pair per line, times increasing, an optional
 /// header line, <c>#</c> comments. Rates between points are interpolated linearly; before the first point
-/// the first rate holds; the trace ends at the last point.
+/// the first rate holds, after the last point the last; the trace ends at the last point unless given a duration.
+/// The one CSV trace reader of the simulator and the load generator.
 /// </summary>
 public sealed class CsvTrace : IDemandTrace
 {
     private readonly double[] _seconds;
     private readonly double[] _rates;
 
-    private CsvTrace(string name, double[] seconds, double[] rates)
+    private CsvTrace(string name, double[] seconds, double[] rates, TimeSpan? duration)
     {
         Name = name;
         _seconds = seconds;
         _rates = rates;
-        Duration = TimeSpan.FromSeconds(seconds[^1]);
+        Duration = duration ?? TimeSpan.FromSeconds(seconds[^1]);
     }
 
     /// <inheritdoc />
     public string Name { get; }
 
     /// <inheritdoc />
-    public TimeSpan Duration { get; }
+    public TimeSpan? Duration { get; }
 
     /// <summary>Reads a trace; throws <see cref="FormatException"/> naming the line for any bad row.</summary>
-    public static CsvTrace Parse(TextReader reader, string name)
+    /// <param name="reader">The CSV text.</param>
+    /// <param name="name">The trace's name (the file), in messages and reports.</param>
+    /// <param name="duration">Length of the run; null ends it at the last point.</param>
+    public static CsvTrace Parse(TextReader reader, string name, TimeSpan? duration = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var seconds = new List<double>();
@@ -66,7 +70,7 @@ public sealed class CsvTrace : IDemandTrace
             throw new FormatException($"{name}: needs at least two 'seconds,messagesPerSecond' rows.");
         }
 
-        return new CsvTrace(name, [.. seconds], [.. rates]);
+        return new CsvTrace(name, [.. seconds], [.. rates], duration);
     }
 
     private static bool TryParseRow(string text, out double seconds, out double rate)
@@ -101,4 +105,7 @@ public sealed class CsvTrace : IDemandTrace
         var fraction = (seconds - _seconds[next - 1]) / (_seconds[next] - _seconds[next - 1]);
         return _rates[next - 1] + (fraction * (_rates[next] - _rates[next - 1]));
     }
+
+    /// <inheritdoc />
+    public string Describe() => string.Create(CultureInfo.InvariantCulture, $"trace {Name} over {_seconds.Length} points{RateGuard.For(Duration)}");
 }

@@ -1,5 +1,7 @@
 using Force12.Queues.Simulation.Randomness;
 
+using System.Globalization;
+
 namespace Force12.Queues.Simulation.Traces;
 
 /// <summary>
@@ -33,7 +35,7 @@ public sealed class RandomDemandTrace : IDemandTrace
     public string Name => "random";
 
     /// <inheritdoc />
-    public TimeSpan Duration { get; }
+    public TimeSpan? Duration { get; }
 
     /// <inheritdoc />
     public double RateAt(double seconds)
@@ -41,4 +43,8 @@ public sealed class RandomDemandTrace : IDemandTrace
         var index = Math.Clamp((int)(seconds / _stepSeconds), 0, _demandPods.Length - 1);
         return _demandPods[index] * _podThroughput;
     }
+
+    /// <inheritdoc />
+    public string Describe() => string.Create(
+        CultureInfo.InvariantCulture, $"random demand from {_demandPods[0]} pods x {_podThroughput}/s, moving every {_stepSeconds}s{RateGuard.For(Duration)}");
 }

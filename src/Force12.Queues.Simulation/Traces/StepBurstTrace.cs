@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Force12.Queues.Simulation.Traces;
 
 /// <summary>
@@ -25,7 +27,7 @@ public sealed record StepBurstTrace : IDemandTrace
     public double FirstBurstAtSeconds { get; init; } = 300;
 
     /// <inheritdoc />
-    public TimeSpan Duration { get; init; } = TimeSpan.FromMinutes(30);
+    public TimeSpan? Duration { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <inheritdoc />
     public double RateAt(double seconds)
@@ -38,4 +40,9 @@ public sealed record StepBurstTrace : IDemandTrace
         var intoPeriod = (seconds - FirstBurstAtSeconds) % PeriodSeconds;
         return intoPeriod < BurstSeconds ? BurstRate : BaseRate;
     }
+
+    /// <inheritdoc />
+    public string Describe() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"steps {BaseRate}/s to {BurstRate}/s at {FirstBurstAtSeconds}s{(double.IsFinite(PeriodSeconds) ? $" for {BurstSeconds}s every {PeriodSeconds}s" : "")}{RateGuard.For(Duration)}");
 }

@@ -4,6 +4,7 @@ using Force12.Queues.Core.Configuration;
 using Force12.Queues.Lightbulbs.Audit;
 using Force12.Queues.Lightbulbs.Events;
 using Force12.Queues.Lightbulbs.Load;
+using Force12.Queues.Simulation.Randomness;
 
 namespace Force12.Queues.Tools.Commands;
 
@@ -75,7 +76,7 @@ internal static class LoadgenCommand
         var time = TimeProvider.System;
         using var ackLog = parseResult.GetValue(o.AckLog) is { } ackPath ? new AuditLogWriter(ackPath.FullName) : null;
         await using var sink = LoadSinkFactory.Create(parseResult, o, time, ackLog is null ? null : ackLog.Append);
-        var events = new LightbulbEventFactory(bulbs, parseResult.GetValue(o.BulbsPerHome), parseResult.GetValue(o.FirstSequence), new SplitMix64(spec.Seed), time);
+        var events = new LightbulbEventFactory(bulbs, parseResult.GetValue(o.BulbsPerHome), parseResult.GetValue(o.FirstSequence), new SplitMixRandomSource(spec.Seed), time);
         var generator = new LoadGenerator(new LoadGeneratorOptions { Rate = rate, Codec = codec, MaxEvents = maxEvents }, events, sink, time);
         var json = parseResult.GetValue(o.Output) == "json";
         var progress = json ? null : new LoadProgressPrinter(output, rate.Describe(), sink.Description);

@@ -7,6 +7,8 @@ using Force12.Queues.Kafka.Configuration;
 using Force12.Queues.Kafka.Embedded;
 using Force12.Queues.Lightbulbs.Load;
 using Force12.Queues.Processes;
+using Force12.Queues.Simulation.Randomness;
+using Force12.Queues.Simulation.Traces;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -82,11 +84,11 @@ internal sealed class DemoRunner(DemoOptions options, IAnsiConsole console, Text
 
     private async Task<LoadReport> RunLoadAndViewAsync(string bootstrapServers, AgentStatusBoard board, Uri page, CancellationToken stop)
     {
-        var random = new SplitMix64(options.Seed);
+        var random = new SplitMixRandomSource(options.Seed);
         var rate = new SumRate(
             null,
             new RandomWalkRate(100, 20, 250, TimeSpan.FromSeconds(3), 0.5, random.NextDouble, null),
-            new DuskSpikeRate(0, options.Bulbs, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(40), null));
+            DuskSpikeTrace.Burst(0, options.Bulbs, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(40), null));
         var time = TimeProvider.System;
         await using var sink = new KafkaLoadSink(new KafkaLoadSinkOptions { BootstrapServers = bootstrapServers, Topic = Topic }, time);
         var generator = new LoadGenerator(

@@ -1,5 +1,7 @@
 using Force12.Queues.Lightbulbs.Events;
 using Force12.Queues.Lightbulbs.Load;
+using Force12.Queues.Simulation.Randomness;
+using Force12.Queues.Simulation.Traces;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Force12.Queues.Lightbulbs.Tests.Load;
@@ -72,10 +74,10 @@ public sealed class LoadGeneratorTests
         Assert.Equal(sink.Count, report.Sent);
     }
 
-    private LoadGenerator Generator(IRateFunction rate, ILoadSink sink, long firstSequence, ILightbulbEventCodec? codec = null) =>
+    private LoadGenerator Generator(IDemandTrace rate, ILoadSink sink, long firstSequence, ILightbulbEventCodec? codec = null) =>
         new(new LoadGeneratorOptions { Rate = rate, Codec = codec ?? JsonLightbulbCodec.Instance }, Factory(firstSequence), sink, _time);
 
-    private LightbulbEventFactory Factory(long firstSequence) => new(50, 5, firstSequence, new SplitMix64(1), _time);
+    private LightbulbEventFactory Factory(long firstSequence) => new(50, 5, firstSequence, new SplitMixRandomSource(1), _time);
 
     private async Task<T> DriveAsync<T>(Task<T> run)
     {

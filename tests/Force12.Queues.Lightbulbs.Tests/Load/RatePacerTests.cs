@@ -1,4 +1,5 @@
 using Force12.Queues.Lightbulbs.Load;
+using Force12.Queues.Simulation.Traces;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Force12.Queues.Lightbulbs.Tests.Load;
@@ -59,7 +60,7 @@ public sealed class RatePacerTests
     [Fact]
     public void DueNow_DuskSpike_AddsOneEventPerBulb()
     {
-        var pacer = Started(new DuskSpikeRate(10, 5000, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)));
+        var pacer = Started(DuskSpikeTrace.Burst(10, 5000, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)));
 
         AdvanceInSteps(TimeSpan.FromSeconds(4), TimeSpan.FromMilliseconds(5));
 
@@ -87,7 +88,7 @@ public sealed class RatePacerTests
         Assert.Equal(RatePacer.MinimumWait, pacer.UntilNext(sent: 10));
     }
 
-    private RatePacer Started(IRateFunction rate)
+    private RatePacer Started(IDemandTrace rate)
     {
         var pacer = new RatePacer(rate, _time);
         pacer.Start();

@@ -1,4 +1,6 @@
 using Force12.Queues.Lightbulbs.Load;
+using Force12.Queues.Simulation.Randomness;
+using Force12.Queues.Simulation.Traces;
 
 namespace Force12.Queues.Lightbulbs.Tests.Load;
 
@@ -22,27 +24,29 @@ public sealed class RatePatternTests
     [InlineData(0, 10)]
     [InlineData(3, 40)]
     [InlineData(6, 10)]
-    public void DiurnalRate_StartsAtMinPeaksHalfWay(double seconds, double expected)
+    public void DiurnalTrace_WithAPeriod_StartsAtMinPeaksHalfWay(double seconds, double expected)
     {
-        var rate = new DiurnalRate(10, 40, TimeSpan.FromSeconds(6), duration: null);
+        var rate = new DiurnalTrace { NightRate = 10, PeakRate = 40, Period = TimeSpan.FromSeconds(6), Duration = null };
 
         Assert.Equal(expected, rate.RateAt(TimeSpan.FromSeconds(seconds)), precision: 9);
     }
 
     [Fact]
-    public void DuskSpikeRate_PeaksAtTwiceBulbsOverLength()
+    public void DuskSpikeBurst_BaselineOutsideTheWindow_PeakInItsMiddle_OneMessagePerBulb()
     {
-        var rate = new DuskSpikeRate(5, 1000, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(4), duration: null);
+        var rate = DuskSpikeTrace.Burst(5, 1000, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(4), duration: null);
 
-        Assert.Equal(5, rate.RateAt(TimeSpan.FromSeconds(9.99)));
-        Assert.Equal(5 + 500, rate.RateAt(TimeSpan.FromSeconds(12)), precision: 9);
-        Assert.Equal(5, rate.RateAt(TimeSpan.FromSeconds(14)));
+        Assert.Equal(5, rate.RateAt(TimeSpan.FromSeconds(8)), precision: 6);
+        Assert.Equal(5 + (1000 / (0.5 * Math.Sqrt(2 * Math.PI))), rate.RateAt(TimeSpan.FromSeconds(12)), precision: 9);
+        Assert.Equal(5, rate.RateAt(TimeSpan.FromSeconds(16)), precision: 6);
+        var extra = Enumerable.Range(0, 8_000).Sum(ms => (rate.RateAt(TimeSpan.FromSeconds(8 + (ms / 1000.0))) - 5) / 1000);
+        Assert.Equal(1000, extra, precision: 3);
     }
 
     [Fact]
     public void RandomWalkRate_SameSeed_SameWalkWithinBounds()
     {
-        RandomWalkRate Walk() => new(100, 50, 200, TimeSpan.FromSeconds(1), 0.5, new SplitMix64(7).NextDouble, duration: null);
+        RandomWalkRate Walk() => new(100, 50, 200, TimeSpan.FromSeconds(1), 0.5, new SplitMixRandomSource(7).NextDouble, duration: null);
         var (first, second) = (Walk(), Walk());
 
         var rates = Enumerable.Range(0, 200).Select(s => first.RateAt(TimeSpan.FromSeconds(s))).ToArray();
@@ -53,9 +57,9 @@ public sealed class RatePatternTests
     }
 
     [Fact]
-    public void CsvRateTrace_WithHeaderAndComments_InterpolatesLinearlyAndEndsAtTheLastPoint()
+    public void CsvTrace_WithHeaderAndComments_InterpolatesLinearlyAndEndsAtTheLastPoint()
     {
-        var trace = CsvRateTrace.Parse(new StringReader("seconds,rate\n# dusk\n0,100\n10,300\n\n20,300\n"));
+        var trace = CsvTrace.Parse(new StringReader("seconds,rate\n# dusk\n0,100\n10,300\n\n20,300\n"), "trace.csv");
 
         Assert.Equal(200, trace.RateAt(TimeSpan.FromSeconds(5)), precision: 9);
         Assert.Equal(300, trace.RateAt(TimeSpan.FromSeconds(15)));
@@ -66,10 +70,10 @@ public sealed class RatePatternTests
     [InlineData("0,100\n0,200\n", "line 2")]
     [InlineData("0,100\n5,abc\n", "line 2")]
     [InlineData("0,-1\n", "line 1")]
-    [InlineData("seconds,rate\n", "no 'seconds,rate' rows")]
-    public void CsvRateTrace_BadRows_ThrowNamingTheLine(string csv, string expected)
+    [InlineData("seconds,rate\n", "needs at least two 'seconds,messagesPerSecond' rows")]
+    public void CsvTrace_BadRows_ThrowNamingTheLine(string csv, string expected)
     {
-        var error = Assert.Throws<FormatException>(() => CsvRateTrace.Parse(new StringReader(csv)));
+        var error = Assert.Throws<FormatException>(() => CsvTrace.Parse(new StringReader(csv), "trace.csv"));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
@@ -90,7 +94,8 @@ public sealed class RatePatternTests
         var rate = RatePatternFactory.Create(new RatePatternSpec { Pattern = "sim:steps" }, errors);
 
         Assert.Empty(errors);
-        Assert.Equal(1000, rate!.RateAt(TimeSpan.FromMinutes(1)));
+        Assert.NotNull(rate);
+        Assert.Equal(1000, rate.RateAt(TimeSpan.FromMinutes(1)));
         Assert.Equal(5000, rate.RateAt(TimeSpan.FromMinutes(6)));
         Assert.Equal(TimeSpan.FromMinutes(30), rate.Duration);
     }

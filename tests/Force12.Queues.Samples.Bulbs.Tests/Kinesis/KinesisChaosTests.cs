@@ -4,6 +4,8 @@ using Force12.Queues.Kinesis.Tests.Infrastructure;
 using Force12.Queues.Lightbulbs.Audit;
 using Force12.Queues.Lightbulbs.Load;
 using Force12.Queues.Processes;
+using Force12.Queues.Simulation.Randomness;
+using Force12.Queues.Simulation.Traces;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
@@ -118,10 +120,10 @@ public sealed class KinesisChaosTests(ITestOutputHelper log) : IDisposable
     {
         var time = TimeProvider.System;
         var sink = KinesisTestStack.Sink(stream, ackLog.Append);
-        var rate = new DiurnalRate(min: 150, max: 1200, period: TimeSpan.FromSeconds(60), duration: null);
+        var rate = new DiurnalTrace { NightRate = 150, PeakRate = 1200, Period = TimeSpan.FromSeconds(60), Duration = null };
         var generator = new LoadGenerator(
             new LoadGeneratorOptions { Rate = rate, MaxEvents = settings.Events, ProgressInterval = TimeSpan.FromSeconds(1) },
-            new LightbulbEventFactory(10_000, 4, 0, new SplitMix64(42), time),
+            new LightbulbEventFactory(10_000, 4, 0, new SplitMixRandomSource(42), time),
             sink,
             time);
         var progress = new Progress<LoadProgress>(p => Interlocked.Exchange(ref _sent, p.Sent));

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Force12.Queues.Kinesis.Tests.Infrastructure;
 using Force12.Queues.Lightbulbs.Load;
+using Force12.Queues.Simulation.Randomness;
+using Force12.Queues.Simulation.Traces;
 
 namespace Force12.Queues.Samples.Bulbs.Tests.Kinesis;
 
@@ -45,7 +47,7 @@ internal static class KinesisTestStack
         await using var sink = Sink(stream);
         var generator = new LoadGenerator(
             new LoadGeneratorOptions { Rate = new ConstantRate(50_000, null), MaxEvents = count },
-            new LightbulbEventFactory(200, 4, 0, new SplitMix64(7), TimeProvider.System),
+            new LightbulbEventFactory(200, 4, 0, new SplitMixRandomSource(7), TimeProvider.System),
             sink,
             TimeProvider.System);
         var report = await generator.RunAsync(null, CancellationToken.None);

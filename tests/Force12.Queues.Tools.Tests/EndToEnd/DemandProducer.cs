@@ -1,4 +1,6 @@
 using Force12.Queues.Lightbulbs.Load;
+using Force12.Queues.Simulation.Randomness;
+using Force12.Queues.Simulation.Traces;
 
 namespace Force12.Queues.Tools.Tests.EndToEnd;
 
@@ -9,7 +11,7 @@ namespace Force12.Queues.Tools.Tests.EndToEnd;
 internal sealed class DemandProducer(string bootstrapServers, string topic) : IAsyncDisposable
 {
     private readonly KafkaLoadSink _sink = new(new KafkaLoadSinkOptions { BootstrapServers = bootstrapServers, Topic = topic }, TimeProvider.System);
-    private readonly LightbulbEventFactory _events = new(1000, 4, 0, new SplitMix64(7), TimeProvider.System);
+    private readonly LightbulbEventFactory _events = new(1000, 4, 0, new SplitMixRandomSource(7), TimeProvider.System);
     private CancellationTokenSource? _stop;
     private Task<LoadReport>? _run;
 

@@ -1,5 +1,7 @@
 using Force12.Queues.Lightbulbs.Audit;
 using Force12.Queues.Lightbulbs.Load;
+using Force12.Queues.Simulation.Randomness;
+using Force12.Queues.Simulation.Traces;
 
 namespace Force12.Queues.Chaos;
 
@@ -37,11 +39,11 @@ internal sealed class ChaosLoad : IDisposable
         var generator = new LoadGenerator(
             new LoadGeneratorOptions
             {
-                Rate = new DiurnalRate(options.MinRate, options.MaxRate, options.Period, duration: null),
+                Rate = new DiurnalTrace { NightRate = options.MinRate, PeakRate = options.MaxRate, Period = options.Period, Duration = null },
                 MaxEvents = options.Events,
                 ProgressInterval = TimeSpan.FromSeconds(1),
             },
-            new LightbulbEventFactory(10_000, 4, 0, new SplitMix64((ulong)options.Seed), time),
+            new LightbulbEventFactory(10_000, 4, 0, new SplitMixRandomSource((ulong)options.Seed), time),
             sink,
             time);
         ChaosLoad? load = null;

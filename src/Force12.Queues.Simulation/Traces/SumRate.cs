@@ -1,12 +1,12 @@
-namespace Force12.Queues.Lightbulbs.Load;
+namespace Force12.Queues.Simulation.Traces;
 
 /// <summary>Several demand patterns at once: the rate is their sum (for example random demand plus a dusk spike).</summary>
-public sealed class SumRate : IRateFunction
+public sealed class SumRate : IDemandTrace
 {
-    private readonly IRateFunction[] _parts;
+    private readonly IDemandTrace[] _parts;
 
     /// <summary>Adds up <paramref name="parts"/>; runs for <paramref name="duration"/>, or until stopped when null.</summary>
-    public SumRate(TimeSpan? duration, params IRateFunction[] parts)
+    public SumRate(TimeSpan? duration, params IDemandTrace[] parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
         ArgumentOutOfRangeException.ThrowIfZero(parts.Length);
@@ -16,10 +16,13 @@ public sealed class SumRate : IRateFunction
     }
 
     /// <inheritdoc />
+    public string Name => string.Join('+', _parts.Select(p => p.Name));
+
+    /// <inheritdoc />
     public TimeSpan? Duration { get; }
 
     /// <inheritdoc />
-    public double RateAt(TimeSpan elapsed) => _parts.Sum(p => p.RateAt(elapsed));
+    public double RateAt(double seconds) => _parts.Sum(p => p.RateAt(seconds));
 
     /// <inheritdoc />
     public string Describe() => string.Join(" + ", _parts.Select(p => p.Describe())) + (Duration is null ? "" : RateGuard.For(Duration));

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Force12.Queues.Lightbulbs.Load;
+namespace Force12.Queues.Simulation.Traces;
 
 /// <summary>The same rate throughout.</summary>
-public sealed class ConstantRate : IRateFunction
+public sealed class ConstantRate : IDemandTrace
 {
     private readonly double _perSecond;
 
@@ -17,10 +17,13 @@ public sealed class ConstantRate : IRateFunction
     }
 
     /// <inheritdoc />
+    public string Name => "constant";
+
+    /// <inheritdoc />
     public TimeSpan? Duration { get; }
 
     /// <inheritdoc />
-    public double RateAt(TimeSpan elapsed) => _perSecond;
+    public double RateAt(double seconds) => _perSecond;
 
     /// <inheritdoc />
     public string Describe() => string.Create(CultureInfo.InvariantCulture, $"constant {_perSecond}/s{RateGuard.For(Duration)}");

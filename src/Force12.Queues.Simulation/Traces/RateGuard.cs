@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Force12.Queues.Lightbulbs.Load;
+namespace Force12.Queues.Simulation.Traces;
 
 /// <summary>Argument checks shared by the rate patterns, with messages naming the parameter.</summary>
 internal static class RateGuard

@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace Force12.Queues.Lightbulbs.Load;
+namespace Force12.Queues.Simulation.Traces;
 
 /// <summary>
 /// A random walk: every <see cref="StepEvery"/> the rate moves by a uniform random fraction of at most
 /// <see cref="MaxStepFraction"/> of itself, kept within [<see cref="Min"/>, <see cref="Max"/>]. The walk is
 /// drawn up front from the given random source, so the pattern is pure and repeatable for a seed.
 /// </summary>
-public sealed class RandomWalkRate : IRateFunction
+public sealed class RandomWalkRate : IDemandTrace
 {
     private readonly List<double> _levels = [];
     private readonly Func<double> _nextUniform;
@@ -53,12 +53,17 @@ public sealed class RandomWalkRate : IRateFunction
     public double MaxStepFraction { get; }
 
     /// <inheritdoc />
+    public string Name => "random-walk";
+
+    /// <inheritdoc />
     public TimeSpan? Duration { get; }
 
     /// <inheritdoc />
-    public double RateAt(TimeSpan elapsed)
+    public double RateAt(double seconds)
     {
-        var step = (int)Math.Min(int.MaxValue - 1, Math.Max(0, elapsed.Ticks / StepEvery.Ticks));
+        // Whole ticks, as the load generator's elapsed time has them, so a move falls exactly on StepEvery.
+        var ticks = (long)Math.Round(Math.Clamp(seconds, 0, TimeSpan.MaxValue.TotalSeconds / 2) * TimeSpan.TicksPerSecond);
+        var step = (int)Math.Min(int.MaxValue - 1, ticks / StepEvery.Ticks);
         lock (_levels)
         {
             while (_levels.Count <= step)
