@@ -1,22 +1,21 @@
 #!/usr/bin/env bash
-# Resident memory and CPU of the agent (`force12 run`) at 1 s polling with 10 pipelines x 100 partitions
+# Resident memory and CPU of the agent (`force12-agent run`) at 1 s polling with 10 pipelines x 100 partitions
 # (issue 8; targets: under 80 MB RSS and under 2% of one core).
 #
-#   benchmarks/agent-resources.sh [--build agent|aot|jit] [--pipelines N] [--partitions N] [--warmup SECONDS] [--measure SECONDS]
+#   benchmarks/agent-resources.sh [--build aot|jit] [--pipelines N] [--partitions N] [--warmup SECONDS] [--measure SECONDS]
 #
-# --build agent (default): the agent build, the Native AOT publish of force12 with the agent verbs only
-#   (dotnet publish src/Force12.Queues.Cli -c Release -r linux-x64 -p:PublishAot=true -p:Force12AgentOnly=true),
-#   which the script runs first (into bin/Release/net10.0/linux-x64/agent);
-# --build aot: the Native AOT publish of the full force12 (every verb), into bin/Release/net10.0/linux-x64/publish;
-# --build jit: the agent is the ordinary Release build (`dotnet force12.dll`, JIT), the baseline.
-# Kafka, the producers and the consumers always come from the ordinary Release build.
+# --build aot (default; `agent` is the same): the shipped agent, the Native AOT publish of force12-agent
+#   (dotnet publish src/Force12.Queues.Agent -c Release -r linux-x64), which the script runs first
+#   (into src/Force12.Queues.Agent/bin/Release/net10.0/linux-x64/publish);
+# --build jit: the agent is the ordinary Release build of force12-agent (JIT), the baseline.
+# Kafka, the producers and the consumers always come from the ordinary Release build of the force12 tools.
 #
-# 1. Builds force12 (Release) and starts the embedded Kafka in a process of its own (`force12 kafka-mock`)
+# 1. Builds force12 and force12-agent (Release) and starts the embedded Kafka in a process of its own (`force12 kafka-mock`)
 #    with one topic p<i> of --partitions partitions per pipeline.
 # 2. Per pipeline: produces 2,000 events (`force12 loadgen`), lets a bulbs processor (consumer group g<i>)
 #    consume and commit them, then produces 1,000 more, so every group has committed offsets and a backlog.
 # 3. Writes a configuration (kafka sources with explicit topics, process orchestrator, pods a `sleep`,
-#    minPods 1, maxPods 1), starts `force12 run -c FILE --stop-pods-on-exit`, waits --warmup seconds
+#    minPods 1, maxPods 1), starts `force12-agent run -c FILE --stop-pods-on-exit`, waits --warmup seconds
 #    (default 660: the status history behind /api/history and the live page fills in 600 ticks, so memory is at its
 #    steady state only after that) and checks through /api/status that every pipeline collects.
 # 4. Samples VmRSS of the agent process from /proc every second for --measure seconds (default 60) and
@@ -26,7 +25,7 @@
 # targets were met), 1 on failure.
 set -euo pipefail
 
-build=agent pipelines=10 partitions=100 warmup=660 measure=60
+build=aot pipelines=10 partitions=100 warmup=660 measure=60
 while (($#)); do
   case "$1" in
     --build) build=$2; shift 2 ;;
@@ -34,10 +33,11 @@ while (($#)); do
     --partitions) partitions=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
     --measure) measure=$2; shift 2 ;;
-    *) echo "usage: $0 [--build agent|aot|jit] [--pipelines N] [--partitions N] [--warmup SECONDS] [--measure SECONDS]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--build aot|jit] [--pipelines N] [--partitions N] [--warmup SECONDS] [--measure SECONDS]" >&2; exit 2 ;;
   esac
 done
-[[ $build == agent || $build == aot || $build == jit ]] || { echo "--build must be agent, aot or jit" >&2; exit 2; }
+[[ $build == agent ]] && build=aot
+[[ $build == aot || $build == jit ]] || { echo "--build must be aot or jit" >&2; exit 2; }
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/force12-agent-bench.XXXXXX)
@@ -49,22 +49,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "building force12 (Release)..."
-dotnet build "$root/src/Force12.Queues.Cli" -c Release -nologo -v quiet -clp:ErrorsOnly \
+echo "building force12 and force12-agent (Release)..."
+dotnet build "$root/src/Force12.Queues.Tools" -c Release -nologo -v quiet -clp:ErrorsOnly \
   >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; echo "the build failed" >&2; exit 1; }
-bin="$root/src/Force12.Queues.Cli/bin/Release/net10.0"
+bin="$root/src/Force12.Queues.Tools/bin/Release/net10.0"
 force12="$bin/force12"
 bulbs="$bin/samples/bulbs/force12-bulbs"
-agent_bin=$force12
-if [[ $build != jit ]]; then
+agent_bin="$root/src/Force12.Queues.Agent/bin/Release/net10.0/force12-agent"
+if [[ $build == aot ]]; then
   command -v gcc >/dev/null || { echo "the Native AOT publish links with gcc, which is not installed (apt-get install gcc), or use --build jit" >&2; exit 1; }
-  folder=publish agent_only=false
-  [[ $build == agent ]] && folder=agent agent_only=true
-  echo "publishing force12 (Native AOT, linux-x64, $build build)..."
-  dotnet publish "$root/src/Force12.Queues.Cli" -c Release -r linux-x64 -p:PublishAot=true -p:Force12AgentOnly=$agent_only \
-    -o "$root/src/Force12.Queues.Cli/bin/Release/net10.0/linux-x64/$folder" -nologo -v quiet -clp:ErrorsOnly \
+  echo "publishing force12-agent (Native AOT, linux-x64)..."
+  dotnet publish "$root/src/Force12.Queues.Agent" -c Release -r linux-x64 \
+    -o "$root/src/Force12.Queues.Agent/bin/Release/net10.0/linux-x64/publish" -nologo -v quiet -clp:ErrorsOnly \
     >"$work/publish.log" 2>&1 || { cat "$work/publish.log" >&2; echo "the Native AOT publish failed" >&2; exit 1; }
-  agent_bin="$root/src/Force12.Queues.Cli/bin/Release/net10.0/linux-x64/$folder/force12"
+  agent_bin="$root/src/Force12.Queues.Agent/bin/Release/net10.0/linux-x64/publish/force12-agent"
 fi
 
 topics=()

@@ -2,6 +2,7 @@
 # Builds a local Docker image for a .NET project without any registry.
 #
 #   scripts/build-images.sh <project.csproj|project-dir> <image[:tag]> [--trim]
+#   (src/Force12.Queues.Agent publishes as a Native AOT binary, force12-agent: its csproj sets PublishAot)
 #
 # 1. `dotnet publish -r linux-x64 --self-contained -p:InvariantGlobalization=true` into
 #    artifacts/publish/<image-name>/ (the same output the compose/ Dockerfiles copy).

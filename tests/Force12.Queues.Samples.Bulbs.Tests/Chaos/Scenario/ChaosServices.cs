@@ -81,7 +81,7 @@ internal sealed class ChaosServices : IDisposable
 
     /// <summary>
     /// force12.dll in the Cli project's own build output for the configuration this program was built in
-    /// (bin/CONFIG/TFM of a project under tests/ or benchmarks/ mirrors src/Force12.Queues.Cli/bin/CONFIG/TFM).
+    /// (bin/CONFIG/TFM of a project under tests/ or benchmarks/ mirrors src/Force12.Queues.Tools/bin/CONFIG/TFM).
     /// </summary>
     public static string AgentDll()
     {
