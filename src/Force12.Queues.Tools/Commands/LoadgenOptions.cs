@@ -40,7 +40,7 @@ internal sealed class LoadgenOptions
 
     public Option<string?> SpikeAt { get; } = new("--spike-at") { Description = "dusk: when the spike starts (default 10s)." };
 
-    public Option<string?> SpikeLength { get; } = new("--spike-length") { Description = "dusk: how long the spike lasts (default 10s)." };
+    public Option<string?> SpikeLength { get; } = new("--spike-length") { Description = "dusk: how long the spike lasts (default 10s); switch-ons are normally distributed around its middle, as in the simulator's dusk trace (standard deviation an eighth of it)." };
 
     public Option<double?> MinRate { get; } = new("--min-rate") { Description = "diurnal, random-walk: lowest events per second." };
 

@@ -1,0 +1,70 @@
+using Force12.Queues.Agent.Composition;
+using Force12.Queues.Core.Configuration;
+using Force12.Queues.Core.Lag;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Force12.Queues.Agent.Tests.Composition;
+
+public sealed class AgentHostTests
+{
+    private static readonly Dictionary<string, string?> Pipeline = new()
+    {
+        ["capacity:podSlots"] = "4",
+        ["pipelines:bulbs:sla"] = "10s",
+        ["pipelines:bulbs:minPods"] = "1",
+        ["pipelines:bulbs:maxPods"] = "3",
+        ["pipelines:bulbs:source:kind"] = "kafka",
+        ["pipelines:bulbs:source:bootstrapServers"] = "127.0.0.1:9092",
+        ["pipelines:bulbs:source:group"] = "bulbs",
+        ["pipelines:bulbs:source:topics:0"] = "bulbs",
+        ["pipelines:bulbs:orchestrator"] = "process",
+        ["pipelines:bulbs:pod:containers:0:name"] = "main",
+        ["pipelines:bulbs:pod:containers:0:command"] = "sleep",
+    };
+
+    [Fact]
+    public async Task BuildAsync_ValidConfiguration_ReadsItWithThePluginsOfTheContainerThatRuns()
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(Pipeline).Build();
+        var readWith = new List<ILagSourceProvider>();
+
+        var build = await AgentHost.BuildAsync(
+            services =>
+            {
+                readWith.AddRange(services.GetServices<ILagSourceProvider>());
+                return AgentConfigurationCheck.Read(settings, services);
+            },
+            new AgentRunOptions(),
+            services => services.AddShippedPlugins(),
+            logging => logging.ClearProviders());
+
+        Assert.Empty(build.Errors);
+        Assert.NotNull(build.App);
+        await using var app = build.App;
+        Assert.Equal(readWith, app.Services.GetServices<ILagSourceProvider>());
+        Assert.Same(app.Services.GetRequiredService<ConfigurationResult>().Configuration, app.Services.GetRequiredService<AgentConfiguration>());
+        Assert.Equal("bulbs", Assert.Single(app.Services.GetRequiredService<AgentConfiguration>().Pipelines).Name);
+    }
+
+    [Fact]
+    public async Task BuildAsync_InvalidConfiguration_GivesEveryErrorAndNoApplication()
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(Pipeline)
+        {
+            ["capacity:podSlots"] = "0",
+            ["pipelines:bulbs:orchestrator"] = "kube",
+        }).Build();
+
+        var build = await AgentHost.BuildAsync(
+            services => AgentConfigurationCheck.Read(settings, services),
+            new AgentRunOptions(),
+            services => services.AddShippedPlugins(),
+            logging => logging.ClearProviders());
+
+        Assert.Null(build.App);
+        Assert.Contains(build.Errors, e => e.Contains("podSlots", StringComparison.Ordinal));
+        Assert.Contains(build.Errors, e => e.Contains("kube", StringComparison.Ordinal));
+    }
+}
