@@ -109,6 +109,7 @@ internal sealed class PipelineRuntime
             ProcessingRatePerSecond = (committed - _lastPollCommitted) / elapsed,
             CurrentPods = Fleet.Count(PodState.Starting) + Fleet.Count(PodState.Ready),
             ReadyPods = Fleet.Count(PodState.Ready),
+            StoppingPods = Fleet.Count(PodState.Stopping),
             GroupStable = Fleet.LastPauseEnd <= _lastPollSeconds,
             PartitionBacklogs = backlogs,
             PartitionArrivalRates = arrivalRates,
