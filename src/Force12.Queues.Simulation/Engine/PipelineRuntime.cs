@@ -110,7 +110,6 @@ internal sealed class PipelineRuntime
             CurrentPods = Fleet.Count(PodState.Starting) + Fleet.Count(PodState.Ready),
             ReadyPods = Fleet.Count(PodState.Ready),
             StoppingPods = Fleet.Count(PodState.Stopping),
-            GroupStable = Fleet.LastPauseEnd <= _lastPollSeconds,
             PartitionBacklogs = backlogs,
             PartitionArrivalRates = arrivalRates,
         };

@@ -35,7 +35,7 @@ public sealed class Force12Strategy(int pipelines, TimeSpan pollInterval) : ISca
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(observation);
         var at = Epoch.AddSeconds(observation.Seconds);
-        return Decide(pipeline, spec, ObservedCollection.Collection(spec, observation, at), ObservedCollection.Pods(spec, observation, at), at).NeededPods;
+        return Decide(pipeline, spec.Policy, ObservedCollection.Collection(spec, observation, at), ObservedCollection.Pods(spec, observation, at), at).NeededPods;
     }
 
     /// <summary>
@@ -43,10 +43,9 @@ public sealed class Force12Strategy(int pipelines, TimeSpan pollInterval) : ISca
     /// (one consumer per pod, as the simulated pods run), carries its state to the next call and returns the
     /// decision. <see cref="NeededPods"/> calls this; tests call it to feed the agent's own inputs.
     /// </summary>
-    public ScalingDecision Decide(int pipeline, SimulatedPipeline spec, LagCollectionResult collection, IReadOnlyList<PodInfo> pods, DateTimeOffset at)
+    public ScalingDecision Decide(int pipeline, SlaPolicyOptions policy, LagCollectionResult collection, IReadOnlyList<PodInfo> pods, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        var step = DecisionStep.Run(spec.Policy, consumersPerPod: 1, collection, pods, _states[pipeline], ++_ticks[pipeline], at);
+        var step = DecisionStep.Run(policy, consumersPerPod: 1, collection, pods, _states[pipeline], ++_ticks[pipeline], at);
         _states[pipeline] = step.State;
         _lastDecisions[pipeline] = step.Decision;
         return step.Decision;

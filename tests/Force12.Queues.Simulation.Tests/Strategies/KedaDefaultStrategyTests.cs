@@ -23,7 +23,6 @@ public sealed class KedaDefaultStrategyTests
         ProcessingRatePerSecond = 0,
         CurrentPods = pods,
         ReadyPods = pods,
-        GroupStable = true,
         PartitionBacklogs = [],
         PartitionArrivalRates = [],
     };
