@@ -128,15 +128,15 @@ internal static class LagCommand
     /// <summary>The policy's hot-partition rule for labelling units, or null without --sla.</summary>
     private static HotUnitRule? HotRule(ParseResult parseResult, Option<double?> sla, Option<double?> consumerRate, List<string> errors)
     {
-        if (parseResult.GetValue(sla) is not { } slaSeconds)
-        {
-            return null;
-        }
-
         var rate = parseResult.GetValue(consumerRate) ?? SlaPolicyDefaults.PerPodThroughputPrior;
         if (!(rate > 0 && double.IsFinite(rate)))
         {
             errors.Add($"--consumer-rate must be a positive number of messages per second, was {rate}.");
+        }
+
+        if (parseResult.GetValue(sla) is not { } slaSeconds)
+        {
+            return null;
         }
 
         return new HotUnitRule(Seconds(slaSeconds, "--sla", errors), rate);
