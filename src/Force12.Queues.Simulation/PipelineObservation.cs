@@ -24,8 +24,8 @@ public sealed record PipelineObservation
     /// <summary>Pods ready and consuming.</summary>
     public required int ReadyPods { get; init; }
 
-    /// <summary><c>false</c> when a rebalance paused partitions at some point since the previous poll.</summary>
-    public required bool GroupStable { get; init; }
+    /// <summary>Pods told to stop that have not stopped yet.</summary>
+    public int StoppingPods { get; init; }
 
     /// <summary>Backlog of each partition.</summary>
     public required IReadOnlyList<double> PartitionBacklogs { get; init; }

@@ -52,7 +52,8 @@ public sealed class AgentEndpointsTests
         var bulbs = root.GetProperty("pipelines")[0];
         Assert.Equal("bulbs", bulbs.GetProperty("name").GetString());
         Assert.Equal(48_000, bulbs.GetProperty("backlogMessages").GetInt64());
-        Assert.Equal(5, bulbs.GetProperty("requiredPods").GetInt32());
+        Assert.Equal(6, bulbs.GetProperty("neededPods").GetInt32());
+        Assert.Equal(5, bulbs.GetProperty("targetPods").GetInt32());
         Assert.Equal("DrainBacklog", bulbs.GetProperty("reasonCode").GetString());
         Assert.Equal("bulb-state", root.GetProperty("pipelines")[1].GetProperty("name").GetString());
     }

@@ -15,7 +15,8 @@ public sealed class AgentMetricsTests
         metrics.Observe(SampleStatus.At(1, SampleStatus.Bulbs()));
 
         var text = await ExportAsync();
-        Assert.Contains("force12_pipeline_required_pods{pipeline=\"bulbs\"} 5", text, StringComparison.Ordinal);
+        Assert.Contains("force12_pipeline_needed_pods{pipeline=\"bulbs\"} 6", text, StringComparison.Ordinal);
+        Assert.Contains("force12_pipeline_target_pods{pipeline=\"bulbs\"} 5", text, StringComparison.Ordinal);
         Assert.Contains("force12_pipeline_running_pods{pipeline=\"bulbs\"} 3", text, StringComparison.Ordinal);
         Assert.Contains("force12_pipeline_ready_pods{pipeline=\"bulbs\"} 2", text, StringComparison.Ordinal);
         Assert.Contains("force12_pipeline_backlog_messages{pipeline=\"bulbs\",source=\"kafka\"} 48000", text, StringComparison.Ordinal);
@@ -35,7 +36,7 @@ public sealed class AgentMetricsTests
         var text = await ExportAsync();
         Assert.DoesNotContain("force12_pipeline_backlog_messages{", text, StringComparison.Ordinal);
         Assert.DoesNotContain("force12_pipeline_backlog_seconds{", text, StringComparison.Ordinal);
-        Assert.Contains("force12_pipeline_required_pods{pipeline=\"bulbs\"} 5", text, StringComparison.Ordinal);
+        Assert.Contains("force12_pipeline_target_pods{pipeline=\"bulbs\"} 5", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class GrafanaDashboardTests
         try
         {
             await Eventually.HoldsAsync(
-                async () => await CountAsync(prometheus, $"count_over_time(force12_pipeline_required_pods{{pipeline=\"{pipeline}\"}}[1m])") >= 3,
+                async () => await CountAsync(prometheus, $"count_over_time(force12_pipeline_target_pods{{pipeline=\"{pipeline}\"}}[1m])") >= 3,
                 TimeSpan.FromSeconds(30), $"Prometheus at {PrometheusUrl} has scraped the agent three times (is scripts/setup.sh running it?)");
 
             var queries = DashboardQueries().ToArray();

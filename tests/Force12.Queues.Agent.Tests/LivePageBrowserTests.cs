@@ -14,7 +14,7 @@ public sealed class LivePageBrowserTests
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var ct = cancellation.Token;
         await using var host = await AgentTestHost.StartAsync();
-        host.Board.Publish(SampleStatus.At(1, SampleStatus.Bulbs(required: 1), SampleStatus.BulbState()));
+        host.Board.Publish(SampleStatus.At(1, SampleStatus.Bulbs(target: 1), SampleStatus.BulbState()));
         await using var page = await ChromiumPage.OpenAsync(host.BaseAddress, ct);
 
         await Eventually.HoldsAsync(
@@ -27,7 +27,7 @@ public sealed class LivePageBrowserTests
 
         for (var tick = 2; tick <= 5; tick++)
         {
-            host.Board.Publish(SampleStatus.At(tick, SampleStatus.Bulbs(required: tick * 2), SampleStatus.BulbState()));
+            host.Board.Publish(SampleStatus.At(tick, SampleStatus.Bulbs(target: tick * 2), SampleStatus.BulbState()));
         }
 
         await UntilTickAsync(page, 5, "the page has read tick 5", ct);
@@ -35,7 +35,7 @@ public sealed class LivePageBrowserTests
         var after = (await page.EvaluateAsync(chart, ct)).GetString();
         Assert.NotEqual(before, after);
         var text = await BulbsCardTextAsync(page, ct);
-        Assert.Contains("10 required, 3 running, 2 ready", text, StringComparison.Ordinal);
+        Assert.Contains("11 needed, 10 target, 3 running, 2 ready", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class LivePageBrowserTests
         await using var host = await AgentTestHost.StartAsync(historyDelay: TimeSpan.FromMilliseconds(1500));
         for (var tick = 1; tick <= 3; tick++)
         {
-            host.Board.Publish(SampleStatus.At(tick, SampleStatus.Bulbs(required: tick), SampleStatus.BulbState()));
+            host.Board.Publish(SampleStatus.At(tick, SampleStatus.Bulbs(target: tick), SampleStatus.BulbState()));
         }
 
         await using var page = await ChromiumPage.OpenAsync(host.BaseAddress, ct);
@@ -65,7 +65,7 @@ public sealed class LivePageBrowserTests
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var ct = cancellation.Token;
         await using var host = await AgentTestHost.StartAsync();
-        host.Board.Publish(SampleStatus.At(1, SampleStatus.Bulbs(required: 1), SampleStatus.BulbState()));
+        host.Board.Publish(SampleStatus.At(1, SampleStatus.Bulbs(target: 1), SampleStatus.BulbState()));
         await using var page = await ChromiumPage.OpenAsync(host.BaseAddress, ct);
         await UntilTickAsync(page, 1, "the page has read tick 1", ct);
 
@@ -73,12 +73,12 @@ public sealed class LivePageBrowserTests
         // (ticks 1 and 2 here) will not reach for a quarter of an hour. The page must start over with the new run.
         await page.EvaluateAsync("state.lastTick = 900", ct);
         await UntilTickAsync(page, 1, "the page has started over with the new run's tick 1", ct);
-        host.Board.Publish(SampleStatus.At(2, SampleStatus.Bulbs(required: 4), SampleStatus.BulbState()));
+        host.Board.Publish(SampleStatus.At(2, SampleStatus.Bulbs(target: 4), SampleStatus.BulbState()));
 
         await UntilTickAsync(page, 2, "the page has read tick 2", ct);
         Assert.Equal(2, await PointsAsync(page, "bulbs", ct));
         var text = await BulbsCardTextAsync(page, ct);
-        Assert.Contains("4 required", text, StringComparison.Ordinal);
+        Assert.Contains("5 needed, 4 target", text, StringComparison.Ordinal);
     }
 
     /// <summary>Waits until the page has read <paramref name="tick"/> as its newest tick.</summary>

@@ -4,7 +4,8 @@ namespace Force12.Queues.Agent.Tests;
 
 internal static class SampleStatus
 {
-    public static PipelineStatus Bulbs(int required = 5, long? backlog = 48_000, string reasonCode = "DrainBacklog") => new()
+    /// <summary>The bulbs pipeline; the policy needs <paramref name="target"/> + 1 pods unless <paramref name="needed"/> says otherwise (the pool is one short).</summary>
+    public static PipelineStatus Bulbs(int target = 5, long? backlog = 48_000, string reasonCode = "DrainBacklog", int? needed = null) => new()
     {
         Name = "bulbs",
         SourceKind = "kafka",
@@ -14,7 +15,8 @@ internal static class SampleStatus
         BacklogSeconds = backlog is null ? null : 9.6,
         ArrivalRate = 1200,
         ProcessingRate = 1000,
-        RequiredPods = required,
+        NeededPods = needed ?? target + 1,
+        TargetPods = target,
         RunningPods = 3,
         ReadyPods = 2,
         ReasonCode = reasonCode,
@@ -31,7 +33,8 @@ internal static class SampleStatus
         SlaSeconds = 30,
         BacklogMessages = 10,
         BacklogSeconds = 0.5,
-        RequiredPods = 1,
+        NeededPods = 1,
+        TargetPods = 1,
         RunningPods = 1,
         ReadyPods = 1,
         ReasonCode = "Steady",

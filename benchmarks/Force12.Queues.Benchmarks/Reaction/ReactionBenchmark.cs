@@ -119,7 +119,7 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
                     startedSeconds.Add((running - stepAt).TotalSeconds);
                     var p = status.Pipelines[0];
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{setting.Name} step {step}: reacted after {s:0.00} s (5x need decided after {decidedSeconds[^1]:0.00} s, those pods running after {startedSeconds[^1]:0.00} s; tick {status.Tick}: required {p.RequiredPods}, running {p.RunningPods}, backlog {p.BacklogMessages})")).ConfigureAwait(false);
+                        $"{setting.Name} step {step}: reacted after {s:0.00} s (5x need decided after {decidedSeconds[^1]:0.00} s, those pods running after {startedSeconds[^1]:0.00} s; tick {status.Tick}: target {p.TargetPods}, running {p.RunningPods}, backlog {p.BacklogMessages})")).ConfigureAwait(false);
                 }
                 else
                 {
@@ -154,7 +154,7 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
                     Console.WriteLine("  settle " + Describe(status));
                 }
 
-                if (status.Pipelines is [var p, ..] && p.RequiredPods <= 3 && p.RunningPods == p.RequiredPods && p.BacklogMessages is { } b && b < 3 * PodCapacity)
+                if (status.Pipelines is [var p, ..] && p.TargetPods <= 3 && p.RunningPods == p.TargetPods && p.BacklogMessages is { } b && b < 3 * PodCapacity)
                 {
                     return true;
                 }
@@ -198,13 +198,13 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
                     Console.WriteLine("  react " + Describe(status));
                 }
 
-                var decided = p.RequiredPods >= PodsFor5x;
+                var decided = p.TargetPods >= PodsFor5x;
                 phases = phases with
                 {
                     Decided = phases.Decided ?? (decided ? status.At : null),
-                    Started = phases.Started ?? (decided && p.RunningPods >= p.RequiredPods ? status.At : null),
+                    Started = phases.Started ?? (decided && p.RunningPods >= p.TargetPods ? status.At : null),
                 };
-                if (falling && decided && p.RunningPods >= p.RequiredPods)
+                if (falling && decided && p.RunningPods >= p.TargetPods)
                 {
                     return phases with { Reacted = status };
                 }
@@ -254,7 +254,7 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
     }
 
     private static string Describe(AgentStatus status) => status.Pipelines is [var p, ..]
-        ? $"tick {status.Tick}: required {p.RequiredPods}, running {p.RunningPods}, backlog {p.BacklogMessages}, arrival {p.ArrivalRate:0}/s, processing {p.ProcessingRate:0}/s, {p.ReasonCode} {p.CollectorError}"
+        ? $"tick {status.Tick}: target {p.TargetPods}, running {p.RunningPods}, backlog {p.BacklogMessages}, arrival {p.ArrivalRate:0}/s, processing {p.ProcessingRate:0}/s, {p.ReasonCode} {p.CollectorError}"
         : $"tick {status.Tick}: no pipeline status";
 
     private static int FreePort()

@@ -91,7 +91,7 @@ public class DecisionTickBenchmarks
                 Priority = 1 + (i % 5),
                 MinPods = _options.MinPods,
                 MaxPods = _options.MaxPods,
-                NeededPods = decision.RequiredPods,
+                NeededPods = decision.NeededPods,
                 RunningPods = 50,
             };
         }

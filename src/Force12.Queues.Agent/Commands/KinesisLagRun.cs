@@ -1,3 +1,4 @@
+using Force12.Queues.Core.Scaling;
 using Force12.Queues.Kinesis.Configuration;
 using Force12.Queues.Kinesis.Lag;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -5,11 +6,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Force12.Queues.Agent.Commands;
 
 /// <summary><c>force12 lag --source kinesis</c>: a KCL application's lag per shard, once or every interval.</summary>
-internal sealed class KinesisLagRun(KinesisSourceOptions options, bool json, TextWriter output, TextWriter error)
+internal sealed class KinesisLagRun(KinesisSourceOptions options, HotUnitRule? hot, bool json, TextWriter output, TextWriter error)
 {
     public async Task<int> OnceAsync(CancellationToken cancellationToken)
     {
-        var report = await KinesisLagReport.CollectAsync(options, TimeProvider.System, NullLoggerFactory.Instance, cancellationToken).ConfigureAwait(false);
+        var report = await KinesisLagReport.CollectAsync(options, TimeProvider.System, NullLoggerFactory.Instance, hot, cancellationToken).ConfigureAwait(false);
         return await WriteAsync(report).ConfigureAwait(false);
     }
 
@@ -23,7 +24,7 @@ internal sealed class KinesisLagRun(KinesisSourceOptions options, bool json, Tex
             do
             {
                 var reading = await collector.CollectDetailedAsync(cancellationToken).ConfigureAwait(false);
-                await WriteAsync(KinesisLagReport.From(options, reading)).ConfigureAwait(false);
+                await WriteAsync(KinesisLagReport.From(options, reading, hot)).ConfigureAwait(false);
             }
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
         }

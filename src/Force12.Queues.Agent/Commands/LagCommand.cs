@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Force12.Queues.Core.Lag;
+using Force12.Queues.Core.Scaling;
 using Force12.Queues.Kafka.Lag;
 using Force12.Queues.Kinesis.Configuration;
 
@@ -36,8 +37,8 @@ internal static class LagCommand
         };
         unknownGroup.AcceptOnlyFromAmong("error", "backlog");
         var timeout = new Option<double>("--timeout") { Description = "Seconds each Kafka request may take.", DefaultValueFactory = _ => 10 };
-        var sla = new Option<double?>("--sla") { Description = "SLA in seconds: partitions that cannot drain within it at one consumer's rate are 'hot'." };
-        var consumerRate = new Option<double?>("--consumer-rate") { Description = "One consumer's messages per second, assumed for 'hot' until learned from polls." };
+        var sla = new Option<double?>("--sla") { Description = "SLA in seconds: partitions one consumer cannot keep within it (backlog / SLA + arrivals > --consumer-rate, the policy's rule) show as 'hot'." };
+        var consumerRate = new Option<double?>("--consumer-rate") { Description = "One consumer's messages per second for 'hot' (with --sla).", DefaultValueFactory = _ => SlaPolicyDefaults.PerPodThroughputPrior };
         var config = new Option<string[]>("--config", "-X") { Description = "librdkafka property KEY=VALUE passed to the client (repeatable), e.g. -X security.protocol=SASL_SSL." };
 
         var command = new Command("lag", "Show a Kafka consumer group's lag per partition (or, with --source kinesis, a KCL application's lag per shard): offsets or checkpoints, lag in messages and seconds, rates and status.")
@@ -67,10 +68,9 @@ internal static class LagCommand
                 TimeLag = parseResult.GetValue(timeLag) == "exact" ? KafkaTimeLagMode.Exact : KafkaTimeLagMode.Estimated,
                 UnknownGroup = parseResult.GetValue(unknownGroup) == "backlog" ? KafkaUnknownGroupMode.Backlog : KafkaUnknownGroupMode.Error,
                 RequestTimeout = Seconds(parseResult.GetValue(timeout), "--timeout", errors),
-                Sla = parseResult.GetValue(sla) is { } slaSeconds ? Seconds(slaSeconds, "--sla", errors) : null,
-                PerConsumerRatePrior = parseResult.GetValue(consumerRate),
             };
             var every = Seconds(parseResult.GetValue(interval), "--interval", errors);
+            var hot = HotRule(parseResult, sla, consumerRate, errors);
             errors.AddRange(options.Validate().Where(e => !e.Contains(" is required", StringComparison.Ordinal)));
             if (errors.Count > 0)
             {
@@ -82,7 +82,7 @@ internal static class LagCommand
                 return ExitCodes.BadArguments;
             }
 
-            var run = new LagRun(options, parseResult.GetValue(output) == "json", io.Output, io.Error);
+            var run = new LagRun(options, hot, parseResult.GetValue(output) == "json", io.Output, io.Error);
             return parseResult.GetValue(watch)
                 ? await run.WatchAsync(every, cancellationToken).ConfigureAwait(false)
                 : await run.OnceAsync(cancellationToken).ConfigureAwait(false);
@@ -96,7 +96,7 @@ internal static class LagCommand
             Require(parseResult, stream, "kinesis", errors);
             Require(parseResult, leaseTable, "kinesis", errors);
             var every = Seconds(parseResult.GetValue(interval), "--interval", errors);
-            var slaValue = parseResult.GetValue(sla) is { } slaSeconds ? Seconds(slaSeconds, "--sla", errors) : (TimeSpan?)null;
+            var hot = HotRule(parseResult, sla, consumerRate, errors);
             var kinesisUrl = Url(parseResult, kinesisEndpoint, errors);
             var dynamoUrl = Url(parseResult, dynamoEndpoint, errors);
             if (errors.Count > 0)
@@ -116,13 +116,30 @@ internal static class LagCommand
                 Region = parseResult.GetValue(region),
                 KinesisEndpoint = kinesisUrl,
                 DynamoDbEndpoint = dynamoUrl,
-                Collector = new() { StreamName = parseResult.GetValue(stream)!, Sla = slaValue, PerConsumerRatePrior = parseResult.GetValue(consumerRate) },
+                Collector = new() { StreamName = parseResult.GetValue(stream)! },
             };
-            var run = new KinesisLagRun(options, parseResult.GetValue(output) == "json", io.Output, io.Error);
+            var run = new KinesisLagRun(options, hot, parseResult.GetValue(output) == "json", io.Output, io.Error);
             return parseResult.GetValue(watch)
                 ? await run.WatchAsync(every, cancellationToken).ConfigureAwait(false)
                 : await run.OnceAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The policy's hot-partition rule for labelling units, or null without --sla.</summary>
+    private static HotUnitRule? HotRule(ParseResult parseResult, Option<double?> sla, Option<double?> consumerRate, List<string> errors)
+    {
+        var rate = parseResult.GetValue(consumerRate) ?? SlaPolicyDefaults.PerPodThroughputPrior;
+        if (!(rate > 0 && double.IsFinite(rate)))
+        {
+            errors.Add($"--consumer-rate must be a positive number of messages per second, was {rate}.");
+        }
+
+        if (parseResult.GetValue(sla) is not { } slaSeconds)
+        {
+            return null;
+        }
+
+        return new HotUnitRule(Seconds(slaSeconds, "--sla", errors), rate);
     }
 
     private static Uri? Url(ParseResult parseResult, Option<string?> option, List<string> errors)

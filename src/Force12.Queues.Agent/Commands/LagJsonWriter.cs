@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Force12.Queues.Core.Lag;
+using Force12.Queues.Core.Scaling;
 
 namespace Force12.Queues.Agent.Commands;
 
@@ -11,7 +12,7 @@ namespace Force12.Queues.Agent.Commands;
 /// </summary>
 internal static class LagJsonWriter
 {
-    public static string Write(LagSnapshot snapshot, bool indented)
+    public static string Write(LagSnapshot snapshot, HotUnitRule? hot, bool indented)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
@@ -23,7 +24,7 @@ internal static class LagJsonWriter
             json.WriteStartArray("partitions");
             foreach (var unit in snapshot.Units)
             {
-                WriteUnit(json, unit);
+                WriteUnit(json, unit, hot);
             }
 
             json.WriteEndArray();
@@ -39,7 +40,7 @@ internal static class LagJsonWriter
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteUnit(Utf8JsonWriter json, LagUnitSnapshot unit)
+    private static void WriteUnit(Utf8JsonWriter json, LagUnitSnapshot unit, HotUnitRule? hot)
     {
         json.WriteStartObject();
         json.WriteString("topic", unit.Id.Stream);
@@ -60,7 +61,7 @@ internal static class LagJsonWriter
         json.WriteString("lagSecondsMethod", unit.LagSecondsMethod.ToString().ToLowerInvariant());
         WriteNumber(json, "arrivalRate", unit.ArrivalRate);
         WriteNumber(json, "processingRate", unit.ProcessingRate);
-        json.WriteString("status", LagStatusNames.Of(unit.Status));
+        json.WriteString("status", LagStatusNames.Of(unit, hot));
         json.WriteEndObject();
     }
 

@@ -1,10 +1,12 @@
 using Force12.Queues.Core.Lag;
+using Force12.Queues.Core.Scaling;
 using Force12.Queues.Kafka.Lag;
 
 namespace Force12.Queues.Agent.Commands;
 
 /// <summary>Runs the collector for <c>force12 lag</c> and prints each result.</summary>
-internal sealed class LagRun(KafkaLagCollectorOptions options, bool json, TextWriter output, TextWriter error)
+/// <remarks><paramref name="hot"/>, when set (from <c>--sla</c>), labels units the policy would count as hot.</remarks>
+internal sealed class LagRun(KafkaLagCollectorOptions options, HotUnitRule? hot, bool json, TextWriter output, TextWriter error)
 {
     /// <summary>One collection: exit 0 with the snapshot, or 1 with the reason on stderr.</summary>
     public async Task<int> OnceAsync(CancellationToken cancellationToken)
@@ -44,7 +46,7 @@ internal sealed class LagRun(KafkaLagCollectorOptions options, bool json, TextWr
             return ExitCodes.Failure;
         }
 
-        var text = json ? LagJsonWriter.Write(result.Snapshot, indented: false) : LagTableWriter.Write(result.Snapshot);
+        var text = json ? LagJsonWriter.Write(result.Snapshot, hot, indented: false) : LagTableWriter.Write(result.Snapshot, hot);
         await output.WriteLineAsync(text).ConfigureAwait(false);
         await output.FlushAsync().ConfigureAwait(false);
         return ExitCodes.Success;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Force12.Queues.Core.Lag;
+using Force12.Queues.Core.Scaling;
 
 namespace Force12.Queues.Agent.Commands;
 
@@ -11,18 +12,18 @@ internal static class LagTableWriter
     private static readonly string[] Headers =
         ["TOPIC", "PARTITION", "LOG-START", "LOG-END", "COMMITTED", "LAG", "LAG-SECONDS", "IN/S", "OUT/S", "STATUS"];
 
-    public static string Write(LagSnapshot snapshot)
+    public static string Write(LagSnapshot snapshot, HotUnitRule? hot)
     {
         var rows = new List<string[]> { Headers };
         rows.AddRange(snapshot.Units.Select(u => new[]
         {
             u.Id.Stream, u.Id.Unit, Text(u.LogStartOffset), Text(u.LogEndOffset), Text(u.CommittedOffset),
             Text(u.Lag), Seconds(u.LagSeconds, u.LagSecondsMethod), Rate(u.ArrivalRate), Rate(u.ProcessingRate),
-            LagStatusNames.Of(u.Status),
+            LagStatusNames.Of(u, hot),
         }));
         var totals = snapshot.Totals;
         rows.Add(["TOTAL", Text(totals.Units), "", "", "", Text(totals.Lag), Seconds(totals.MaxLagSeconds, null),
-            Rate(totals.ArrivalRate), Rate(totals.ProcessingRate), $"{totals.StalledUnits} stalled, {totals.HotUnits} hot"]);
+            Rate(totals.ArrivalRate), Rate(totals.ProcessingRate), $"{totals.StalledUnits} stalled, {snapshot.Units.Count(u => hot?.IsHot(u) == true)} hot"]);
 
         var widths = Enumerable.Range(0, Headers.Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
         var text = new StringBuilder();

@@ -27,7 +27,7 @@ internal sealed partial class ControlLoopService(
         var byKind = orchestrators.ToDictionary(o => o.Kind, StringComparer.Ordinal);
         var collectors = configuration.Pipelines.ToDictionary(
             p => p.Name,
-            p => p.Source.CreateCollector(new LagCollectorContext { Pipeline = p.Name, Sla = p.Policy.Sla, TimeProvider = time, LoggerFactory = loggers }),
+            p => p.Source.CreateCollector(new LagCollectorContext { Pipeline = p.Name, TimeProvider = time, LoggerFactory = loggers }),
             StringComparer.Ordinal);
         try
         {

@@ -12,7 +12,8 @@ namespace Force12.Queues.Agent.Instrumentation;
 /// </summary>
 public sealed class AgentMetrics
 {
-    private readonly Gauge _requiredPods;
+    private readonly Gauge _neededPods;
+    private readonly Gauge _targetPods;
     private readonly Gauge _runningPods;
     private readonly Gauge _readyPods;
     private readonly Gauge _backlogMessages;
@@ -39,7 +40,8 @@ public sealed class AgentMetrics
         _perPartition = perPartition;
         string[] pipeline = ["pipeline"];
         string[] pipelineSource = ["pipeline", "source"];
-        _requiredPods = factory.CreateGauge("force12_pipeline_required_pods", "Pods the policy requires for the pipeline, after capacity allocation.", pipeline);
+        _neededPods = factory.CreateGauge("force12_pipeline_needed_pods", "Pods the scaling policy needs for the pipeline's SLA, before capacity allocation.", pipeline);
+        _targetPods = factory.CreateGauge("force12_pipeline_target_pods", "Pods the pipeline is scaled to: the need after capacity allocation.", pipeline);
         _runningPods = factory.CreateGauge("force12_pipeline_running_pods", "Pods of the pipeline whose containers are running.", pipeline);
         _readyPods = factory.CreateGauge("force12_pipeline_ready_pods", "Pods of the pipeline that are running and ready.", pipeline);
         _backlogMessages = factory.CreateGauge("force12_pipeline_backlog_messages", "Unprocessed messages of the pipeline; absent when the last collection failed.", pipelineSource);
@@ -64,7 +66,8 @@ public sealed class AgentMetrics
         ArgumentNullException.ThrowIfNull(status);
         foreach (var p in status.Pipelines)
         {
-            _requiredPods.WithLabels(p.Name).Set(p.RequiredPods);
+            _neededPods.WithLabels(p.Name).Set(p.NeededPods);
+            _targetPods.WithLabels(p.Name).Set(p.TargetPods);
             _runningPods.WithLabels(p.Name).Set(p.RunningPods);
             _readyPods.WithLabels(p.Name).Set(p.ReadyPods);
             SetOrRemove(_backlogMessages, p.BacklogMessages, p.Name, p.SourceKind);

@@ -2,15 +2,14 @@ using Force12.Queues.Core.Capacity;
 using Force12.Queues.Core.Configuration;
 using Force12.Queues.Core.Lag;
 using Force12.Queues.Core.Pods;
-using Force12.Queues.Core.Scaling;
 using Microsoft.Extensions.Logging;
 
 namespace Force12.Queues.Core.Agent;
 
 /// <summary>
 /// The agent's only stateful piece. Each tick it collects every pipeline concurrently (each with its own
-/// timeout, so one slow source never stalls the others), lists their pods, decides with
-/// <see cref="SlaScalingPolicy"/>, shares the pool with <see cref="CapacityAllocator"/>, starts orchestrator
+/// timeout, so one slow source never stalls the others), lists their pods, decides with the pure
+/// <see cref="DecisionStep"/> (the same step the simulator runs), shares the pool with <see cref="CapacityAllocator"/>, starts orchestrator
 /// calls without waiting for them (one in flight per pipeline; stopping pods keep their capacity until gone),
 /// and publishes the result to the <see cref="AgentStatusBoard"/>.
 /// </summary>
@@ -78,20 +77,14 @@ public sealed class ControlLoop
         var pods = await Task.WhenAll(pipelines.Select(p => ListPodsAsync(p, cancellationToken))).ConfigureAwait(false);
         var at = _time.GetUtcNow();
 
-        var decisions = new ScalingDecision[pipelines.Count];
+        var steps = new DecisionStepResult[pipelines.Count];
         var requests = new CapacityRequest[pipelines.Count];
         for (var i = 0; i < pipelines.Count; i++)
         {
             var pipeline = pipelines[i];
-            var state = UpdateCollectionState(pipeline.Name, collections[i], tick)
-                .ObserveReadyPods(pods[i].Count(p => p.State == PodState.Ready), at);
-            var input = PolicyInputMapper.Map(collections[i], pods[i], pipeline.ConsumersPerPod, state, at, pipeline.Policy.GroupSettleTime);
-            decisions[i] = SlaScalingPolicy.Decide(pipeline.Policy, input);
-            _states[pipeline.Name] = state with
-            {
-                History = decisions[i].History,
-                Throughput = ThroughputLearner.Observe(state.Throughput, input, pipeline.Policy),
-            };
+            steps[i] = DecisionStep.Run(pipeline.Policy, pipeline.ConsumersPerPod, collections[i], pods[i], _states[pipeline.Name], tick, at);
+            _states[pipeline.Name] = steps[i].State;
+            ReportFailure(pipeline.Name, collections[i], steps[i].State);
             requests[i] = new CapacityRequest
             {
                 Pipeline = pipeline.Name,
@@ -99,9 +92,9 @@ public sealed class ControlLoop
                 IsRemainder = pipeline.IsRemainder,
                 MinPods = pipeline.Policy.MinPods,
                 MaxPods = pipeline.Policy.MaxPods,
-                NeededPods = decisions[i].RequiredPods,
-                RunningPods = input.CurrentPods,
-                StoppingPods = pods[i].Count(p => p.State == PodState.Stopping),
+                NeededPods = steps[i].Decision.NeededPods,
+                RunningPods = steps[i].Pods.Current,
+                StoppingPods = steps[i].Pods.Stopping,
             };
         }
 
@@ -109,8 +102,8 @@ public sealed class ControlLoop
         var statuses = new PipelineStatus[pipelines.Count];
         for (var i = 0; i < pipelines.Count; i++)
         {
-            Apply(pipelines[i], requests[i], allocations[i], decisions[i], pods[i]);
-            statuses[i] = StatusOf(pipelines[i], collections[i], pods[i], decisions[i], allocations[i]);
+            Apply(pipelines[i], requests[i], allocations[i], steps[i]);
+            statuses[i] = StatusOf(pipelines[i], collections[i], steps[i], allocations[i]);
         }
 
         var status = new AgentStatus
@@ -130,18 +123,13 @@ public sealed class ControlLoop
     /// <summary>Waits for every orchestrator call still in flight (tests and shutdown).</summary>
     public Task WhenIdleAsync() => Task.WhenAll(_inFlight.Values);
 
-    private PipelineState UpdateCollectionState(string pipeline, LagCollectionResult collection, long tick)
+    private void ReportFailure(string pipeline, LagCollectionResult collection, PipelineState state)
     {
-        var state = _states[pipeline];
-        if (collection.Succeeded)
+        if (!collection.Succeeded)
         {
-            return state with { ConsecutiveFailedPolls = 0, LastSuccessfulCollectTick = tick };
+            ControlLoopLog.CollectionFailed(_logger, pipeline, state.ConsecutiveFailedPolls, collection.Error.ToString());
+            _observer.CollectionFailed(pipeline, collection.Error);
         }
-
-        state = state with { ConsecutiveFailedPolls = state.ConsecutiveFailedPolls + 1 };
-        ControlLoopLog.CollectionFailed(_logger, pipeline, state.ConsecutiveFailedPolls, collection.Error.ToString());
-        _observer.CollectionFailed(pipeline, collection.Error);
-        return state;
     }
 
     private async Task<LagCollectionResult> CollectAsync(PipelineConfiguration pipeline, CancellationToken cancellationToken)
@@ -172,7 +160,7 @@ public sealed class ControlLoop
         }
     }
 
-    private void Apply(PipelineConfiguration pipeline, CapacityRequest request, PipelineAllocation allocation, ScalingDecision decision, IReadOnlyList<PodInfo> pods)
+    private void Apply(PipelineConfiguration pipeline, CapacityRequest request, PipelineAllocation allocation, DecisionStepResult step)
     {
         if (_inFlight.TryGetValue(pipeline.Name, out var previous))
         {
@@ -186,7 +174,7 @@ public sealed class ControlLoop
 
         // Starts are limited to capacity free now; stops go down to the target.
         var desired = allocation.PodsToStop > 0 ? allocation.TargetPods : request.RunningPods + allocation.PodsToStart;
-        var broken = pods.Any(p => p.State == PodState.Exited);
+        var broken = step.Pods.Exited > 0;
         if (desired == request.RunningPods && !broken)
         {
             return;
@@ -194,7 +182,7 @@ public sealed class ControlLoop
 
         if (desired != request.RunningPods)
         {
-            ControlLoopLog.Scaling(_logger, pipeline.Name, request.RunningPods, desired, decision.Reason, decision.Explanation);
+            ControlLoopLog.Scaling(_logger, pipeline.Name, request.RunningPods, desired, step.Decision.Reason, step.Decision.Explanation);
         }
 
         _inFlight[pipeline.Name] = ScaleAsync(pipeline, desired);
@@ -219,9 +207,9 @@ public sealed class ControlLoop
         }
     }
 
-    private PipelineStatus StatusOf(PipelineConfiguration pipeline, LagCollectionResult collection, IReadOnlyList<PodInfo> pods,
-        ScalingDecision decision, PipelineAllocation allocation)
+    private static PipelineStatus StatusOf(PipelineConfiguration pipeline, LagCollectionResult collection, DecisionStepResult step, PipelineAllocation allocation)
     {
+        var decision = step.Decision;
         var totals = collection.Snapshot?.Totals;
         var reason = allocation.ShortOfNeed > 0
             ? $"{decision.Explanation}; capacity short by {allocation.ShortOfNeed} pods"
@@ -236,13 +224,14 @@ public sealed class ControlLoop
             BacklogSeconds = totals?.MaxLagSeconds,
             ArrivalRate = totals?.ArrivalRate,
             ProcessingRate = totals?.ProcessingRate,
-            RequiredPods = allocation.TargetPods,
-            RunningPods = pods.Count(p => p.State is PodState.Running or PodState.Ready),
-            ReadyPods = pods.Count(p => p.State == PodState.Ready),
+            NeededPods = decision.NeededPods,
+            TargetPods = allocation.TargetPods,
+            RunningPods = step.Pods.ContainersRunning,
+            ReadyPods = step.Pods.Ready,
             ReasonCode = decision.Reason.ToString(),
             Reason = reason,
-            CapacityUsed = pods.Count(p => p.State != PodState.Exited),
-            LastSuccessfulCollectTick = _states[pipeline.Name].LastSuccessfulCollectTick,
+            CapacityUsed = step.Pods.CapacityUsed,
+            LastSuccessfulCollectTick = step.State.LastSuccessfulCollectTick,
             CollectorError = collection.Error?.ToString(),
             Units = collection.Snapshot?.Units,
         };

@@ -34,8 +34,11 @@ public sealed record PipelineStatus
     /// <summary>Messages processed per second, or null until two observations exist.</summary>
     public double? ProcessingRate { get; init; }
 
-    /// <summary>Pods the policy asked for, after capacity allocation.</summary>
-    public int RequiredPods { get; init; }
+    /// <summary>Pods the scaling policy needs for the SLA (its decision, before the shared pool is divided).</summary>
+    public int NeededPods { get; init; }
+
+    /// <summary>Pods the pipeline is scaled to: the need after capacity allocation (lower when the pool is short).</summary>
+    public int TargetPods { get; init; }
 
     /// <summary>Pods whose containers are running.</summary>
     public int RunningPods { get; init; }

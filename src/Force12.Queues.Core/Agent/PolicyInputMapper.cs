@@ -4,32 +4,35 @@ using Force12.Queues.Core.Scaling;
 
 namespace Force12.Queues.Core.Agent;
 
-/// <summary>Turns a collection and the pipeline's pods into the policy's input. Pure.</summary>
+/// <summary>Turns a collection and the pipeline's pod counts into the policy's input. Pure; part of <see cref="DecisionStep"/>.</summary>
 public static class PolicyInputMapper
 {
-    /// <summary>Builds the <see cref="PolicyInput"/> for one pipeline at <paramref name="at"/>.</summary>
+    /// <summary>
+    /// Builds the <see cref="PolicyInput"/> for one pipeline at <paramref name="at"/>. Hot units are found here, in the
+    /// policy stage, from the raw per-unit lag and arrival rate with <see cref="PartitionLoad"/>'s rule at the
+    /// throughput the policy will use (learned, or the prior); a unit whose arrival rate is not known yet counts
+    /// its backlog only.
+    /// </summary>
     /// <param name="collection">This tick's collection (snapshot or error).</param>
-    /// <param name="pods">The pipeline's pods as the orchestrator lists them.</param>
+    /// <param name="pods">The pipeline's pods as the orchestrator lists them, counted.</param>
     /// <param name="consumersPerPod">Consumers one pod runs; useful parallelism is units / this.</param>
     /// <param name="state">State carried from the previous tick, with the failure count and ready pods already updated for this one.</param>
     /// <param name="at">When the tick observed this.</param>
-    /// <param name="groupSettleTime">How long the ready pod count must have held for the group to count as stable.</param>
-    public static PolicyInput Map(LagCollectionResult collection, IReadOnlyCollection<PodInfo> pods, int consumersPerPod, PipelineState state, DateTimeOffset at, TimeSpan groupSettleTime)
+    /// <param name="policy">The pipeline's policy (SLA, prior throughput, group settle time).</param>
+    public static PolicyInput Map(LagCollectionResult collection, PodCounts pods, int consumersPerPod, PipelineState state, DateTimeOffset at, SlaPolicyOptions policy)
     {
         ArgumentNullException.ThrowIfNull(collection);
-        ArgumentNullException.ThrowIfNull(pods);
         ArgumentNullException.ThrowIfNull(state);
-        var current = pods.Count(p => p.State is PodState.Starting or PodState.Running or PodState.Ready);
-        var ready = pods.Count(p => p.State == PodState.Ready);
+        ArgumentNullException.ThrowIfNull(policy);
         var input = new PolicyInput
         {
             At = at,
-            CurrentPods = current,
-            ReadyPods = ready,
+            CurrentPods = pods.Current,
+            ReadyPods = pods.Ready,
             Throughput = state.Throughput,
             History = state.History,
             ConsecutiveFailedPolls = state.ConsecutiveFailedPolls,
-            GroupStable = state.ReadyPodsSince is { } since && at - since >= groupSettleTime,
+            GroupStable = state.ReadyPodsSince is { } since && at - since >= policy.GroupSettleTime,
         };
         if (!collection.Succeeded)
         {
@@ -38,7 +41,7 @@ public static class PolicyInputMapper
 
         var snapshot = collection.Snapshot;
         var totals = snapshot.Totals;
-        var hot = snapshot.Units.Where(u => u.Status == LagUnitStatus.Hot).ToArray();
+        var hot = HotUnits(snapshot.Units, policy.Sla.TotalSeconds, state.Throughput.Or(policy.PerPodThroughputPrior));
         var lagging = snapshot.Units.Where(u => u.Lag > 0).ToArray();
         return input with
         {
@@ -47,11 +50,24 @@ public static class PolicyInputMapper
             ArrivalRatePerSecond = totals.ArrivalRate ?? 0,
             ProcessingRatePerSecond = totals.ProcessingRate ?? 0,
             UsefulParallelism = snapshot.UnitsCapParallelism ? Math.Max(1, totals.Units / Math.Max(1, consumersPerPod)) : int.MaxValue,
-            HotUnits = hot.Length,
-            HotBacklogMessages = hot.Sum(u => u.Lag),
-            HotArrivalRatePerSecond = hot.Sum(u => u.ArrivalRate ?? 0),
+            HotUnits = hot.HotUnits,
+            HotBacklogMessages = (long)Math.Round(hot.HotBacklogMessages),
+            HotArrivalRatePerSecond = hot.HotArrivalRatePerSecond,
             // More pods cannot help only when every unit that has a backlog stopped committing.
             Stalled = lagging.Length > 0 && lagging.All(u => u.Status == LagUnitStatus.Stalled),
         };
+    }
+
+    private static PartitionLoad HotUnits(IReadOnlyList<LagUnitSnapshot> units, double slaSeconds, double perPodThroughput)
+    {
+        var backlogs = new double[units.Count];
+        var arrivalRates = new double[units.Count];
+        for (var u = 0; u < units.Count; u++)
+        {
+            backlogs[u] = units[u].Lag;
+            arrivalRates[u] = units[u].ArrivalRate ?? 0;
+        }
+
+        return PartitionLoad.From(backlogs, arrivalRates, slaSeconds, perPodThroughput);
     }
 }

@@ -8,9 +8,6 @@ public sealed record LagCollectorContext
     /// <summary>The pipeline the collector serves.</summary>
     public required string Pipeline { get; init; }
 
-    /// <summary>The pipeline's SLA, for the hot-unit rule (a unit that cannot drain within it at one consumer's rate).</summary>
-    public required TimeSpan Sla { get; init; }
-
     /// <summary>The clock every time-dependent figure is computed from.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

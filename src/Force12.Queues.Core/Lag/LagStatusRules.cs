@@ -4,23 +4,21 @@ namespace Force12.Queues.Core.Lag;
 public static class LagStatusRules
 {
     /// <summary>
-    /// Classifies a unit. Order of precedence: no commit, caught up (lag 0), stalled, hot, ok.
+    /// Classifies a unit. Order of precedence: no commit, caught up (lag 0), stalled, ok. Whether a unit is hot
+    /// (cannot be kept within the SLA by one consumer) is not a collector's business: the decision step finds hot
+    /// units from the raw lag and arrival rate (<c>PartitionLoad.IsHot</c>).
     /// </summary>
     /// <param name="hasCommit">Whether the group ever committed on the unit.</param>
     /// <param name="lag">Messages waiting.</param>
     /// <param name="committedUnchangedFor">How long the committed position has not moved.</param>
     /// <param name="lagWhenCommitLastMoved">The lag when the committed position last moved.</param>
     /// <param name="stallAfter">How long a position may stand still while lag grows before it is stalled.</param>
-    /// <param name="perConsumerRate">One consumer's throughput on this unit in messages per second, or null while unknown.</param>
-    /// <param name="sla">The pipeline's SLA, or null when none applies (never hot).</param>
     public static LagUnitStatus Classify(
         bool hasCommit,
         long lag,
         TimeSpan committedUnchangedFor,
         long lagWhenCommitLastMoved,
-        TimeSpan stallAfter,
-        double? perConsumerRate,
-        TimeSpan? sla)
+        TimeSpan stallAfter)
     {
         if (!hasCommit)
         {
@@ -35,11 +33,6 @@ public static class LagStatusRules
         if (committedUnchangedFor >= stallAfter && lag > lagWhenCommitLastMoved)
         {
             return LagUnitStatus.Stalled;
-        }
-
-        if (sla is { } limit && perConsumerRate is > 0 and var rate && lag / rate > limit.TotalSeconds)
-        {
-            return LagUnitStatus.Hot;
         }
 
         return LagUnitStatus.Ok;

@@ -21,16 +21,13 @@ public sealed record LagTotals
     /// <summary>Number of units whose status is <see cref="LagUnitStatus.Stalled"/>.</summary>
     public int StalledUnits { get; init; }
 
-    /// <summary>Number of units whose status is <see cref="LagUnitStatus.Hot"/>.</summary>
-    public int HotUnits { get; init; }
-
     /// <summary>Adds up <paramref name="units"/>, skipping unknown (null) ages and rates.</summary>
     public static LagTotals Sum(IReadOnlyCollection<LagUnitSnapshot> units)
     {
         ArgumentNullException.ThrowIfNull(units);
         long lag = 0;
         double? maxSeconds = null, arrival = null, processing = null;
-        int stalled = 0, hot = 0;
+        var stalled = 0;
         foreach (var unit in units)
         {
             lag = unit.Lag > long.MaxValue - lag ? long.MaxValue : lag + unit.Lag;
@@ -38,7 +35,6 @@ public sealed record LagTotals
             arrival = Add(arrival, unit.ArrivalRate);
             processing = Add(processing, unit.ProcessingRate);
             stalled += unit.Status == LagUnitStatus.Stalled ? 1 : 0;
-            hot += unit.Status == LagUnitStatus.Hot ? 1 : 0;
         }
 
         return new LagTotals
@@ -49,7 +45,6 @@ public sealed record LagTotals
             ProcessingRate = processing,
             Units = units.Count,
             StalledUnits = stalled,
-            HotUnits = hot,
         };
     }
 

@@ -76,11 +76,6 @@ public sealed class LagTracker
 
         var arrival = h.Seen ? RateEstimator.PerSecond(h.LogEnd, h.At, o.LogEndOffset, now) : null;
         var processing = h.Seen ? RateEstimator.PerSecond(h.Committed, h.At, o.CommittedOffset, now) : null;
-        if (processing is { } rate && h.Lag > 0 && rate > (h.LearnedConsumerRate ?? 0))
-        {
-            h.LearnedConsumerRate = rate; // the consumer was saturated over this interval
-        }
-
         if (!h.Seen || o.CommittedOffset != h.Committed)
         {
             h.CommittedSince = now;
@@ -94,14 +89,12 @@ public sealed class LagTracker
 
         var (seconds, method) = TimeLag(next, lag, h, now);
         var status = LagStatusRules.Classify(
-            o.CommittedOffset is not null, lag, now - h.CommittedSince, h.LagWhenCommitMoved,
-            _options.StallAfter, h.LearnedConsumerRate ?? _options.PerConsumerRatePrior, _options.Sla);
+            o.CommittedOffset is not null, lag, now - h.CommittedSince, h.LagWhenCommitMoved, _options.StallAfter);
 
         h.Seen = true;
         h.LogEnd = o.LogEndOffset;
         h.Committed = o.CommittedOffset;
         h.At = now;
-        h.Lag = lag;
 
         return new LagUnitSnapshot
         {
@@ -142,10 +135,8 @@ public sealed class LagTracker
         public long LogEnd { get; set; }
         public long? Committed { get; set; }
         public DateTimeOffset At { get; set; }
-        public long Lag { get; set; }
         public DateTimeOffset CommittedSince { get; set; }
         public long LagWhenCommitMoved { get; set; }
-        public double? LearnedConsumerRate { get; set; }
         public long? ExactOffset { get; set; }
         public DateTimeOffset? ExactTimestamp { get; set; }
     }

@@ -14,7 +14,4 @@ public enum LagUnitStatus
 
     /// <summary>The committed position has not moved for the stall window while lag grew: more pods will not help.</summary>
     Stalled,
-
-    /// <summary>The lag cannot drain within the SLA at one consumer's rate: scaling out cannot fix it.</summary>
-    Hot,
 }

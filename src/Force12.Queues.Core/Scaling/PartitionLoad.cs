@@ -4,7 +4,9 @@ namespace Force12.Queues.Core.Scaling;
 
 /// <summary>
 /// Per-partition numbers folded into the aggregates <see cref="PolicyInput"/> takes: total backlog and
-/// arrivals, and the hot partitions (backlog / SLA + arrivals above one consumer's throughput) set apart.
+/// arrivals, and the hot partitions set apart. This is the one hot-partition rule (<see cref="IsHot"/>): the
+/// decision step applies it to what collectors report, the simulator through the same step, and
+/// <c>force12 lag</c> to label units.
 /// </summary>
 /// <param name="BacklogMessages">Sum of partition backlogs.</param>
 /// <param name="ArrivalRatePerSecond">Sum of partition arrival rates.</param>
@@ -13,6 +15,19 @@ namespace Force12.Queues.Core.Scaling;
 /// <param name="HotArrivalRatePerSecond">Arrivals of the hot partitions.</param>
 public readonly record struct PartitionLoad(double BacklogMessages, double ArrivalRatePerSecond, int HotUnits, double HotBacklogMessages, double HotArrivalRatePerSecond)
 {
+    /// <summary>
+    /// The hot-partition rule: a partition is hot when one consumer cannot keep it within the SLA, that is when
+    /// backlog / SLA + arrivals &gt; one consumer's throughput (a second pod cannot read the same partition).
+    /// Negative or NaN figures count as 0, so a partition whose arrival rate is not known yet is judged on its
+    /// backlog alone.
+    /// </summary>
+    /// <param name="backlog">Messages waiting in the partition.</param>
+    /// <param name="arrivalRate">Messages arriving per second (0 or NaN when unknown).</param>
+    /// <param name="slaSeconds">The pipeline's SLA in seconds.</param>
+    /// <param name="perConsumerThroughput">Messages per second one consumer processes (the policy's per-pod throughput).</param>
+    public static bool IsHot(double backlog, double arrivalRate, double slaSeconds, double perConsumerThroughput) =>
+        ((backlog > 0 ? backlog : 0) * (1 / slaSeconds)) + (arrivalRate > 0 ? arrivalRate : 0) > perConsumerThroughput;
+
     /// <summary>
     /// Aggregates <paramref name="backlogs"/> and <paramref name="arrivalRates"/> (same length, one entry per
     /// partition; negative or NaN entries count as 0) for an SLA of <paramref name="slaSeconds"/> and pods of
@@ -57,7 +72,7 @@ public readonly record struct PartitionLoad(double BacklogMessages, double Arriv
             var rate = arrivalRates[p] > 0 ? arrivalRates[p] : 0;
             backlog += lag;
             arrivals += rate;
-            if ((lag * perSecondOfSla) + rate > perPodThroughput)
+            if (IsHot(lag, rate, slaSeconds, perPodThroughput))
             {
                 hot++;
                 hotBacklog += lag;

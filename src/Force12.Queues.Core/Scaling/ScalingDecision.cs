@@ -3,13 +3,17 @@ namespace Force12.Queues.Core.Scaling;
 /// <summary>What <see cref="SlaScalingPolicy"/> decided for one pipeline at one instant.</summary>
 public sealed record ScalingDecision
 {
-    /// <summary>Pods the pipeline should run, within [MinPods, MaxPods].</summary>
-    public required int RequiredPods { get; init; }
+    /// <summary>
+    /// Pods the policy needs for the pipeline, within [MinPods, MaxPods], after stabilisation and step limits. The
+    /// capacity allocator may grant fewer: what the pipeline is then scaled to is the target
+    /// (<c>PipelineStatus.TargetPods</c>).
+    /// </summary>
+    public required int NeededPods { get; init; }
 
     /// <summary>Pods the SLA formula asks for right now, before stabilisation and step limits (still capped).</summary>
     public required int InstantNeed { get; init; }
 
-    /// <summary>Why <see cref="RequiredPods"/> has its value.</summary>
+    /// <summary>Why <see cref="NeededPods"/> has its value.</summary>
     public required ScalingReason Reason { get; init; }
 
     /// <summary>A sentence a person can read, invariant culture, for example

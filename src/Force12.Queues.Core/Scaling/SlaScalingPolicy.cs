@@ -59,7 +59,7 @@ public static class SlaScalingPolicy
 
         return new ScalingDecision
         {
-            RequiredPods = required,
+            NeededPods = required,
             InstantNeed = need,
             Reason = reason.Value,
             Explanation = ScalingExplanation.Build(reason.Value, input, options, required, uncapped, need, mu),
@@ -128,7 +128,7 @@ public static class SlaScalingPolicy
         var required = Math.Clamp(pods, options.MinPods, options.MaxPods);
         return new ScalingDecision
         {
-            RequiredPods = required,
+            NeededPods = required,
             InstantNeed = required,
             Reason = reason,
             Explanation = ScalingExplanation.Build(reason, input, options, required, required, required, mu),

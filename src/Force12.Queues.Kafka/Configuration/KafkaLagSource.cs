@@ -19,7 +19,7 @@ internal sealed class KafkaLagSource(KafkaLagCollectorOptions options, KafkaAdmi
     public ILagCollector CreateCollector(LagCollectorContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var options = Options with { Sla = context.Sla };
+        var options = Options;
         return new KafkaLagCollector(options, () => new ConfluentOffsetsClient(options, clients), context.TimeProvider,
             context.LoggerFactory.CreateLogger<KafkaLagCollector>());
     }

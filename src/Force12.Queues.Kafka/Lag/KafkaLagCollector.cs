@@ -44,8 +44,6 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
         {
             ResetPolicy = _options.ResetPolicy,
             StallAfter = _options.StallAfter,
-            Sla = _options.Sla,
-            PerConsumerRatePrior = _options.PerConsumerRatePrior,
         });
     }
 

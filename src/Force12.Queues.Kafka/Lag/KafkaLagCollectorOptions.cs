@@ -52,13 +52,6 @@ public sealed record KafkaLagCollectorOptions
     /// <summary>Stall window, see <see cref="LagTrackerOptions.StallAfter"/>. Default 30 s.</summary>
     public TimeSpan StallAfter { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>SLA for the hot-partition rule, or null (default) for no hot flag.</summary>
-    public TimeSpan? Sla { get; init; }
-
-    /// <summary>One consumer's throughput in messages per second assumed by the hot-partition rule until it is
-    /// learned from a saturated partition, or null (default) for no hot flag until learned.</summary>
-    public double? PerConsumerRatePrior { get; init; }
-
     /// <summary>
     /// <see cref="KafkaUnknownGroupMode.Backlog"/> without <see cref="Topics"/> or <see cref="TopicPattern"/>: a group
     /// that never committed has no topics of its own to watch.
@@ -96,16 +89,6 @@ public sealed record KafkaLagCollectorOptions
 
         AddIfNotPositive(errors, nameof(RequestTimeout), RequestTimeout);
         AddIfNotPositive(errors, nameof(StallAfter), StallAfter);
-        if (Sla is { } sla)
-        {
-            AddIfNotPositive(errors, nameof(Sla), sla);
-        }
-
-        if (PerConsumerRatePrior is { } prior && !(prior > 0 && double.IsFinite(prior)))
-        {
-            errors.Add($"{nameof(PerConsumerRatePrior)} must be a positive number of messages per second, was {prior}.");
-        }
-
         if (ExactLookupBudget < 0)
         {
             errors.Add($"{nameof(ExactLookupBudget)} must be 0 or more, was {ExactLookupBudget}.");

@@ -27,9 +27,7 @@ public sealed class KinesisSource : ILagSource
     public ILagCollector CreateCollector(LagCollectorContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        // The pipeline's SLA drives the hot-shard rule unless the source set its own.
-        var options = Options.Collector.Sla is null ? Options with { Collector = Options.Collector with { Sla = context.Sla } } : Options;
-        return new KinesisSource(options).CreateKinesisCollector(context.TimeProvider, context.LoggerFactory);
+        return CreateKinesisCollector(context.TimeProvider, context.LoggerFactory);
     }
 
     /// <summary>Creates the collector with its own Kinesis client and lease table (they live as long as the agent).</summary>

@@ -31,12 +31,6 @@ public sealed record KinesisLagCollectorOptions
     /// <summary>How long a checkpoint may stand still while lag grows before the shard is stalled. Default 30 s.</summary>
     public TimeSpan StallAfter { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The SLA used by the hot-shard rule, or null (default) to never flag a shard as hot.</summary>
-    public TimeSpan? Sla { get; init; }
-
-    /// <summary>One consumer's records per second assumed until learned. Default null: no hot flag until learned.</summary>
-    public double? PerConsumerRatePrior { get; init; }
-
     /// <summary>Every problem with these options, each naming the field; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Force12.Queues.Core.Lag;
+using Force12.Queues.Core.Scaling;
 using Force12.Queues.Kinesis.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -12,10 +14,11 @@ namespace Force12.Queues.Kinesis.Lag;
 /// </summary>
 public sealed class KinesisLagReport
 {
-    private KinesisLagReport(KinesisSourceOptions options, KinesisLagReading reading)
+    private KinesisLagReport(KinesisSourceOptions options, KinesisLagReading reading, HotUnitRule? hot)
     {
         Options = options;
         Reading = reading;
+        Hot = hot;
     }
 
     /// <summary>What was read.</summary>
@@ -23,6 +26,9 @@ public sealed class KinesisLagReport
 
     /// <summary>The collection.</summary>
     public KinesisLagReading Reading { get; }
+
+    /// <summary>The policy's hot-partition rule that labels shards "hot", or null (no shard is labelled hot).</summary>
+    public HotUnitRule? Hot { get; }
 
     /// <summary>True when the stream and lease table were read (exit 0); false means exit 1 with <see cref="ErrorMessage"/> on stderr.</summary>
     public bool Succeeded => Reading.Result.Succeeded;
@@ -32,17 +38,17 @@ public sealed class KinesisLagReport
 
     /// <summary>Collects once. Failures come back in the report, never as exceptions (only cancellation throws).</summary>
     public static async Task<KinesisLagReport> CollectAsync(
-        KinesisSourceOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default)
+        KinesisSourceOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory, HotUnitRule? hot = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var collector = new KinesisSource(options).CreateKinesisCollector(timeProvider, loggerFactory);
         var reading = await collector.CollectDetailedAsync(cancellationToken).ConfigureAwait(false);
-        return new KinesisLagReport(options, reading);
+        return new KinesisLagReport(options, reading, hot);
     }
 
     /// <summary>Wraps a reading from a long-lived collector (for <c>--watch</c>: keep one collector, so rates appear from the second poll on).</summary>
-    public static KinesisLagReport From(KinesisSourceOptions options, KinesisLagReading reading) =>
-        new(options ?? throw new ArgumentNullException(nameof(options)), reading ?? throw new ArgumentNullException(nameof(reading)));
+    public static KinesisLagReport From(KinesisSourceOptions options, KinesisLagReading reading, HotUnitRule? hot = null) =>
+        new(options ?? throw new ArgumentNullException(nameof(options)), reading ?? throw new ArgumentNullException(nameof(reading)), hot);
 
     /// <summary>
     /// Writes one JSON object in the shape of <c>force12 lag</c> for Kafka, with <c>shards</c> for
@@ -105,7 +111,7 @@ public sealed class KinesisLagReport
             var checkpoint = s.Checkpoint is { Length: > 14 } long_ ? $"..{long_[^12..]}" : s.Checkpoint ?? "-";
             output.WriteLine(string.Format(c, "{0,-22} {1,-5} {2,-14} {3,10} {4,-15} {5,8} {6,-9} {7,5}",
                 s.Unit.Id.Unit, s.IsOpen ? "yes" : "no", checkpoint, s.Unit.Lag, Snake(s.LagMethod.ToString()), s.Unit.LagSeconds?.ToString("0.0", c) ?? "-",
-                Snake(s.Unit.Status.ToString()), s.GetRecordsCalls));
+                Status(s.Unit), s.GetRecordsCalls));
         }
 
         var totals = Reading.Result.Snapshot!.Totals;
@@ -138,7 +144,7 @@ public sealed class KinesisLagReport
             json.WriteString("lagSecondsMethod", s.Unit.LagSecondsMethod.ToString().ToLowerInvariant());
             WriteNumberOrNull(json, "arrivalRate", s.Unit.ArrivalRate);
             WriteNumberOrNull(json, "processingRate", s.Unit.ProcessingRate);
-            json.WriteString("status", Snake(s.Unit.Status.ToString()));
+            json.WriteString("status", Status(s.Unit));
             json.WriteNumber("getRecordsCalls", s.GetRecordsCalls);
             json.WriteEndObject();
         }
@@ -172,6 +178,8 @@ public sealed class KinesisLagReport
             json.WriteNull(name);
         }
     }
+
+    private string Status(LagUnitSnapshot unit) => Hot?.IsHot(unit) == true ? "hot" : Snake(unit.Status.ToString());
 
     /// <summary>"CaughtUp" -> "caught_up", the words <c>force12 lag</c> uses for Kafka.</summary>
     private static string Snake(string name) =>

@@ -40,7 +40,4 @@ internal sealed class ShardHistory
 
     /// <summary>Smoothed arrival rate (records per second), kept to estimate deep backlogs.</summary>
     public double? ArrivalRate { get; set; }
-
-    /// <summary>Fastest processing rate seen while the shard had a backlog (one consumer saturated).</summary>
-    public double? LearnedConsumerRate { get; set; }
 }

@@ -31,11 +31,6 @@ internal static class ShardLagCalculator
             processingRate = Math.Max(0, previous + arrivals - lag) / seconds;
         }
 
-        if (processingRate is > 0 and var rate && history.LastLag > 0 && rate > (history.LearnedConsumerRate ?? 0))
-        {
-            history.LearnedConsumerRate = rate; // one consumer was saturated over this interval
-        }
-
         if (history.ObservedAt is null || checkpointText != history.LastCheckpoint)
         {
             history.CheckpointSince = now;
@@ -43,7 +38,7 @@ internal static class ShardLagCalculator
         }
 
         var status = LagStatusRules.Classify(plan.HasCommit, lag, now - history.CheckpointSince, history.LagWhenCheckpointMoved,
-            options.StallAfter, history.LearnedConsumerRate ?? options.PerConsumerRatePrior, options.Sla);
+            options.StallAfter);
 
         history.ObservedAt = now;
         history.LastLag = lag;

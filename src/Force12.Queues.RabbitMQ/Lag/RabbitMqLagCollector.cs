@@ -101,7 +101,7 @@ public sealed class RabbitMqLagCollector : ILagCollector, IDisposable
             ArrivalRate = arrival,
             ProcessingRate = processing,
             Status = LagStatusRules.Classify(
-                hasCommit: true, lag, now - history.Since, history.LagWhenMoved, _options.StallAfter, perConsumerRate: null, sla: null),
+                hasCommit: true, lag, now - history.Since, history.LagWhenMoved, _options.StallAfter),
         };
     }
 

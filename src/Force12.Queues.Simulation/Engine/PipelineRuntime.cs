@@ -109,7 +109,7 @@ internal sealed class PipelineRuntime
             ProcessingRatePerSecond = (committed - _lastPollCommitted) / elapsed,
             CurrentPods = Fleet.Count(PodState.Starting) + Fleet.Count(PodState.Ready),
             ReadyPods = Fleet.Count(PodState.Ready),
-            GroupStable = Fleet.LastPauseEnd <= _lastPollSeconds,
+            StoppingPods = Fleet.Count(PodState.Stopping),
             PartitionBacklogs = backlogs,
             PartitionArrivalRates = arrivalRates,
         };

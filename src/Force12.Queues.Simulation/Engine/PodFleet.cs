@@ -16,9 +16,6 @@ internal sealed class PodFleet(SimPartition[] partitions, SimulationOptions opti
 
     public IReadOnlyList<SimPod> Pods => _pods;
 
-    /// <summary>When the last rebalance pause ends (or ended), seconds.</summary>
-    public double LastPauseEnd { get; private set; }
-
     public int Count(PodState state) => _pods.Count(p => p.State == state);
 
     /// <summary>Pods billed now: starting, ready and stopping.</summary>
@@ -121,7 +118,6 @@ internal sealed class PodFleet(SimPartition[] partitions, SimulationOptions opti
             if (pause && newOwner is not null)
             {
                 _partitions[p].PausedUntil = now + _pause;
-                LastPauseEnd = now + _pause;
             }
         }
     }

@@ -100,9 +100,9 @@ internal sealed class SimulationEngine
                 IsRemainder = runtime.Spec.IsRemainder,
                 MinPods = policy.MinPods,
                 MaxPods = policy.MaxPods,
-                NeededPods = _strategy.RequiredPods(i, runtime.Spec, observation),
+                NeededPods = _strategy.NeededPods(i, runtime.Spec, observation),
                 RunningPods = observation.CurrentPods,
-                StoppingPods = runtime.Fleet.Count(PodState.Stopping),
+                StoppingPods = observation.StoppingPods,
             };
         }
 

@@ -1,25 +1,27 @@
+using Force12.Queues.Core.Agent;
+using Force12.Queues.Core.Lag;
+using Force12.Queues.Core.Pods;
 using Force12.Queues.Core.Scaling;
 
 namespace Force12.Queues.Simulation.Strategies;
 
 /// <summary>
-/// Force12's own policy, exactly as the agent runs it: <see cref="ThroughputLearner"/> then
-/// <see cref="SlaScalingPolicy"/> on each poll, with hot partitions found the way the control loop does
-/// (backlog / SLA + arrivals above one pod's throughput).
+/// Force12's own policy, exactly as the agent runs it: each poll the observation becomes what a lag collector
+/// and an orchestrator would report (<see cref="ObservedCollection"/>), and the agent's <see cref="DecisionStep"/>
+/// decides from it and carries the state to the next poll, as <see cref="ControlLoop"/> does.
 /// </summary>
 public sealed class Force12Strategy(int pipelines, TimeSpan pollInterval) : IScalingStrategy
 {
     private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly ThroughputEstimate[] _throughput = Enumerable.Repeat(ThroughputEstimate.Unknown, pipelines).ToArray();
-    private readonly StabilisationHistory[] _history = Enumerable.Repeat(StabilisationHistory.Empty, pipelines).ToArray();
+    private readonly PipelineState[] _states = Enumerable.Repeat(PipelineState.Initial, pipelines).ToArray();
+    private readonly long[] _ticks = new long[pipelines];
+    private readonly ScalingDecision?[] _lastDecisions = new ScalingDecision?[pipelines];
 
     /// <inheritdoc />
     public string Name => "force12";
 
     /// <inheritdoc />
     public TimeSpan DecisionInterval { get; } = pollInterval;
-
-    private readonly ScalingDecision?[] _lastDecisions = new ScalingDecision?[pipelines];
 
     /// <summary>The last decision per pipeline (reason and sentence included), for inspection.</summary>
     public IReadOnlyList<ScalingDecision?> LastDecisions => _lastDecisions;
@@ -28,35 +30,24 @@ public sealed class Force12Strategy(int pipelines, TimeSpan pollInterval) : ISca
     public int InitialPods(int pipeline, SimulatedPipeline spec) => StrategyMath.SteadyStartPods(spec);
 
     /// <inheritdoc />
-    public int RequiredPods(int pipeline, SimulatedPipeline spec, PipelineObservation observation)
+    public int NeededPods(int pipeline, SimulatedPipeline spec, PipelineObservation observation)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(observation);
-        var sla = spec.Policy.Sla.TotalSeconds;
-        var mu = _throughput[pipeline].Or(spec.Policy.PerPodThroughputPrior);
-        var load = PartitionLoad.From(AsSpan(observation.PartitionBacklogs), AsSpan(observation.PartitionArrivalRates), sla, mu);
-        var input = new PolicyInput
-        {
-            At = Epoch.AddSeconds(observation.Seconds),
-            BacklogMessages = (long)Math.Round(observation.BacklogMessages),
-            OldestUnprocessedAgeSeconds = observation.OldestAgeSeconds,
-            ArrivalRatePerSecond = observation.ArrivalRatePerSecond,
-            ProcessingRatePerSecond = observation.ProcessingRatePerSecond,
-            UsefulParallelism = spec.Partitions,
-            CurrentPods = observation.CurrentPods,
-            ReadyPods = observation.ReadyPods,
-            GroupStable = observation.GroupStable,
-            HotUnits = load.HotUnits,
-            HotBacklogMessages = (long)Math.Round(load.HotBacklogMessages),
-            HotArrivalRatePerSecond = load.HotArrivalRatePerSecond,
-            History = _history[pipeline],
-        };
-        _throughput[pipeline] = ThroughputLearner.Observe(_throughput[pipeline], input, spec.Policy);
-        var decision = SlaScalingPolicy.Decide(spec.Policy, input with { Throughput = _throughput[pipeline] });
-        _history[pipeline] = decision.History;
-        _lastDecisions[pipeline] = decision;
-        return decision.RequiredPods;
+        var at = Epoch.AddSeconds(observation.Seconds);
+        return Decide(pipeline, spec.Policy, ObservedCollection.Collection(spec, observation, at), ObservedCollection.Pods(spec, observation, at), at).NeededPods;
     }
 
-    private static ReadOnlySpan<double> AsSpan(IReadOnlyList<double> values) => values is double[] array ? array : values.ToArray();
+    /// <summary>
+    /// Runs the agent's <see cref="DecisionStep"/> for one pipeline on what a collector and an orchestrator report
+    /// (one consumer per pod, as the simulated pods run), carries its state to the next call and returns the
+    /// decision. <see cref="NeededPods"/> calls this; tests call it to feed the agent's own inputs.
+    /// </summary>
+    public ScalingDecision Decide(int pipeline, SlaPolicyOptions policy, LagCollectionResult collection, IReadOnlyList<PodInfo> pods, DateTimeOffset at)
+    {
+        var step = DecisionStep.Run(policy, consumersPerPod: 1, collection, pods, _states[pipeline], ++_ticks[pipeline], at);
+        _states[pipeline] = step.State;
+        _lastDecisions[pipeline] = step.Decision;
+        return step.Decision;
+    }
 }

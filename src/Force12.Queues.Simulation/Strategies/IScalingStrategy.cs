@@ -15,6 +15,6 @@ public interface IScalingStrategy
     /// <summary>Pods each pipeline runs, ready, when the run starts.</summary>
     int InitialPods(int pipeline, SimulatedPipeline spec);
 
-    /// <summary>Pods the strategy wants for <paramref name="pipeline"/> given what it observes now.</summary>
-    int RequiredPods(int pipeline, SimulatedPipeline spec, PipelineObservation observation);
+    /// <summary>Pods the strategy needs for <paramref name="pipeline"/> given what it observes now (before the shared pool is divided).</summary>
+    int NeededPods(int pipeline, SimulatedPipeline spec, PipelineObservation observation);
 }

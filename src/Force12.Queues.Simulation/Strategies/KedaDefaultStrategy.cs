@@ -28,7 +28,7 @@ public sealed class KedaDefaultStrategy(int pipelines) : IScalingStrategy
     }
 
     /// <inheritdoc />
-    public int RequiredPods(int pipeline, SimulatedPipeline spec, PipelineObservation observation)
+    public int NeededPods(int pipeline, SimulatedPipeline spec, PipelineObservation observation)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(observation);

@@ -26,5 +26,5 @@ public sealed class StaticPeakStrategy : IScalingStrategy
     }
 
     /// <inheritdoc />
-    public int RequiredPods(int pipeline, SimulatedPipeline spec, PipelineObservation observation) => InitialPods(pipeline, spec);
+    public int NeededPods(int pipeline, SimulatedPipeline spec, PipelineObservation observation) => InitialPods(pipeline, spec);
 }

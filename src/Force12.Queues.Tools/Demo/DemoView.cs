@@ -14,7 +14,7 @@ internal static class DemoView
     {
         var c = CultureInfo.InvariantCulture;
         var table = new Table().Border(TableBorder.Rounded).Expand();
-        foreach (var column in new[] { "pipeline", "backlog", "oldest", "SLA", "in/s", "out/s", "pods req/run/ready", "running pods, last 60 s" })
+        foreach (var column in new[] { "pipeline", "backlog", "oldest", "SLA", "in/s", "out/s", "pods need/target/run/ready", "running pods, last 60 s" })
         {
             table.AddColumn(column);
         }
@@ -29,7 +29,7 @@ internal static class DemoView
                 p.SlaSeconds.ToString("0 s", c),
                 p.ArrivalRate?.ToString("N0", c) ?? "-",
                 p.ProcessingRate?.ToString("N0", c) ?? "-",
-                $"{p.RequiredPods} / {p.RunningPods} / {p.ReadyPods}",
+                $"{p.NeededPods} / {p.TargetPods} / {p.RunningPods} / {p.ReadyPods}",
                 Spark(pods));
         }
 
@@ -42,7 +42,7 @@ internal static class DemoView
     /// <summary>One line for a log or a pipe, when the output is not a terminal.</summary>
     public static string Line(AgentStatus status, TimeSpan elapsed) =>
         string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds,4:0} s ") + string.Join("; ", status.Pipelines.Select(p =>
-            string.Create(CultureInfo.InvariantCulture, $"{p.Name}: backlog {p.BacklogMessages?.ToString("N0", CultureInfo.InvariantCulture) ?? "unknown"}, oldest {p.BacklogSeconds?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-"} s, pods {p.RequiredPods}/{p.RunningPods}/{p.ReadyPods} ({p.ReasonCode})")));
+            string.Create(CultureInfo.InvariantCulture, $"{p.Name}: backlog {p.BacklogMessages?.ToString("N0", CultureInfo.InvariantCulture) ?? "unknown"}, oldest {p.BacklogSeconds?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-"} s, pods need {p.NeededPods}, target {p.TargetPods}, {p.RunningPods} running, {p.ReadyPods} ready ({p.ReasonCode})")));
 
     private static string Colour(double seconds, double sla, string text) =>
         seconds > sla ? $"[red]{text}[/]" : seconds > sla / 2 ? $"[yellow]{text}[/]" : $"[green]{text}[/]";

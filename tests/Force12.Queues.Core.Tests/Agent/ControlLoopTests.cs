@@ -37,7 +37,7 @@ public sealed class ControlLoopTests
 
         Assert.Equal([("bulbs", 10)], _orchestrator.ScaleRequests);
         var bulbs = Assert.Single(status.Pipelines);
-        Assert.Equal(10, bulbs.RequiredPods);
+        Assert.Equal(10, bulbs.TargetPods);
         Assert.Equal(36_000, bulbs.BacklogMessages);
         Assert.Equal(1, bulbs.LastSuccessfulCollectTick);
         Assert.Same(status, _board.Current);

@@ -1,6 +1,7 @@
 using Force12.Queues.Core.Agent;
 using Force12.Queues.Core.Lag;
 using Force12.Queues.Core.Pods;
+using Force12.Queues.Core.Scaling;
 
 namespace Force12.Queues.Core.Tests.Agent;
 
@@ -8,7 +9,7 @@ namespace Force12.Queues.Core.Tests.Agent;
 public sealed class GroupStabilityTests
 {
     private static readonly DateTimeOffset T0 = DateTimeOffset.Parse("2026-11-25T18:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
+    private static readonly SlaPolicyOptions Settle = new() { GroupSettleTime = TimeSpan.FromSeconds(5) };
     private static readonly LagCollectionResult Failed = LagCollectionResult.Failure(new LagError
     {
         Kind = LagErrorKind.Unreachable, SourceKind = "scripted", Cluster = "test", Group = "g", Message = "down", ObservedAt = T0,
@@ -44,7 +45,7 @@ public sealed class GroupStabilityTests
         var state = PipelineState.Initial.ObserveReadyPods(2, T0);
         var at = T0.AddSeconds(heldSeconds);
 
-        var input = PolicyInputMapper.Map(Failed, Pods(2), consumersPerPod: 1, state, at, Settle);
+        var input = PolicyInputMapper.Map(Failed, PodCounts.Of(Pods(2)), consumersPerPod: 1, state, at, Settle);
 
         Assert.Equal(stable, input.GroupStable);
     }
@@ -52,7 +53,7 @@ public sealed class GroupStabilityTests
     [Fact]
     public void Map_BeforeAnyObservation_GroupIsNotStable()
     {
-        var input = PolicyInputMapper.Map(Failed, Pods(2), consumersPerPod: 1, PipelineState.Initial, T0, Settle);
+        var input = PolicyInputMapper.Map(Failed, PodCounts.Of(Pods(2)), consumersPerPod: 1, PipelineState.Initial, T0, Settle);
 
         Assert.False(input.GroupStable);
     }

@@ -17,6 +17,21 @@ public sealed class PartitionLoadTests
         Assert.Equal(new PartitionLoad(3_600, 131, 3, 3_500, 120), load);
     }
 
+    [Theory]
+    [InlineData(1_001, 0, true)]        // 100.1 > 100
+    [InlineData(1_000, 0, false)]       // exactly one consumer's worth
+    [InlineData(500, 50.5, true)]       // 50 + 50.5
+    [InlineData(0, 101, true)]          // arrivals alone
+    [InlineData(2_000, double.NaN, true)] // unknown rate counts as 0: backlog alone
+    [InlineData(-5, -3, false)]
+    public void IsHot_OnePartition_AgreesWithFrom(double backlog, double arrival, bool hot)
+    {
+        var load = PartitionLoad.From([backlog], [arrival], 10, 100);
+
+        Assert.Equal(hot, PartitionLoad.IsHot(backlog, arrival, 10, 100));
+        Assert.Equal(hot ? 1 : 0, load.HotUnits);
+    }
+
     [Fact]
     public void From_MismatchedLengths_ThrowsNamingBoth()
     {

@@ -17,7 +17,7 @@ public sealed class SlaScalingPolicyFormulaTests
     {
         var decision = SlaScalingPolicy.Decide(PolicyInputs.Options, PolicyInputs.Steady(backlog, arrivals, current: 1));
 
-        Assert.Equal(expected, decision.RequiredPods);
+        Assert.Equal(expected, decision.NeededPods);
         Assert.Equal(expected == 1 ? ScalingReason.WithinSla : ScalingReason.ScaleUpForSla, decision.Reason);
     }
 
@@ -33,7 +33,7 @@ public sealed class SlaScalingPolicyFormulaTests
 
         var decision = SlaScalingPolicy.Decide(PolicyInputs.Options, input);
 
-        Assert.Equal(expected, decision.RequiredPods);
+        Assert.Equal(expected, decision.NeededPods);
         Assert.Equal(learned, decision.PerPodThroughput);
     }
 
@@ -48,7 +48,7 @@ public sealed class SlaScalingPolicyFormulaTests
 
         var decision = SlaScalingPolicy.Decide(PolicyInputs.Options with { MaxPods = maxPods }, input);
 
-        Assert.Equal(expected, decision.RequiredPods);
+        Assert.Equal(expected, decision.NeededPods);
         Assert.Equal(reason, decision.Reason);
     }
 
@@ -60,7 +60,7 @@ public sealed class SlaScalingPolicyFormulaTests
     {
         var decision = SlaScalingPolicy.Decide(PolicyInputs.Options with { MinPods = minPods }, PolicyInputs.Steady(backlog, arrivals, current: minPods));
 
-        Assert.Equal(expected, decision.RequiredPods);
+        Assert.Equal(expected, decision.NeededPods);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class SlaScalingPolicyFormulaTests
 
         var decision = SlaScalingPolicy.Decide(PolicyInputs.Options, input);
 
-        Assert.Equal(5, decision.RequiredPods);
+        Assert.Equal(5, decision.NeededPods);
         Assert.Equal(ScalingReason.WithinSla, decision.Reason);
         Assert.Equal("backlog 48,000 msgs drains in 9.6 s at 5 pods; SLA 10 s; arrivals 1,200/s", decision.Explanation);
     }

@@ -11,7 +11,7 @@ public sealed class SlaScalingPolicyProperties
     {
         var decision = SlaScalingPolicy.Decide(scenario.Options, scenario.Input);
 
-        return decision.RequiredPods >= scenario.Options.MinPods && decision.RequiredPods <= scenario.Options.MaxPods;
+        return decision.NeededPods >= scenario.Options.MinPods && decision.NeededPods <= scenario.Options.MaxPods;
     }
 
     [Property]
@@ -19,8 +19,8 @@ public sealed class SlaScalingPolicyProperties
     {
         var more = scenario.Input with { BacklogMessages = scenario.Input.BacklogMessages + (extraThousands * 1_000L) };
 
-        var fewer = SlaScalingPolicy.Decide(scenario.Options, scenario.Input).RequiredPods;
-        var bigger = SlaScalingPolicy.Decide(scenario.Options, more).RequiredPods;
+        var fewer = SlaScalingPolicy.Decide(scenario.Options, scenario.Input).NeededPods;
+        var bigger = SlaScalingPolicy.Decide(scenario.Options, more).NeededPods;
 
         return bigger >= fewer;
     }
@@ -35,16 +35,16 @@ public sealed class SlaScalingPolicyProperties
         // rightly continues; anything else must stay where it is.
         var next = scenario.Input with
         {
-            CurrentPods = first.RequiredPods,
-            ReadyPods = first.RequiredPods,
+            CurrentPods = first.NeededPods,
+            ReadyPods = first.NeededPods,
             History = first.History,
         };
         var settled = SlaScalingPolicy.Decide(scenario.Options, next);
 
-        return again.RequiredPods == first.RequiredPods
+        return again.NeededPods == first.NeededPods
             && again.Reason == first.Reason
             && again.Explanation == first.Explanation
-            && (first.Reason == ScalingReason.ScaleUpBoundedByStep || settled.RequiredPods == first.RequiredPods);
+            && (first.Reason == ScalingReason.ScaleUpBoundedByStep || settled.NeededPods == first.NeededPods);
     }
 
     [Property]
@@ -56,6 +56,6 @@ public sealed class SlaScalingPolicyProperties
 
         var expectedFloor = Math.Min(Math.Max(input.CurrentPods, scenario.Options.MinPods), scenario.Options.MaxPods);
         var fellBack = input.ConsecutiveFailedPolls >= scenario.Options.FallbackAfterFailedPolls;
-        return decision.RequiredPods >= expectedFloor && (!fellBack || decision.RequiredPods >= 1);
+        return decision.NeededPods >= expectedFloor && (!fellBack || decision.NeededPods >= 1);
     }
 }

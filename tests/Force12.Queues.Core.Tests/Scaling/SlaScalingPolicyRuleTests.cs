@@ -22,7 +22,7 @@ public sealed class SlaScalingPolicyRuleTests
 
         var decision = SlaScalingPolicy.Decide(Options, input);
 
-        Assert.Equal(expected, decision.RequiredPods);
+        Assert.Equal(expected, decision.NeededPods);
         Assert.Equal(hotUnits > 0 ? ScalingReason.HotPartitionsFlagged : ScalingReason.ScaleUpForSla, decision.Reason);
         if (hotUnits > 0)
         {
@@ -44,7 +44,7 @@ public sealed class SlaScalingPolicyRuleTests
 
         var decision = SlaScalingPolicy.Decide(options, PolicyInputs.Steady(backlog, arrivals, current: 0));
 
-        Assert.Equal(expected, decision.RequiredPods);
+        Assert.Equal(expected, decision.NeededPods);
         Assert.Equal(reason, decision.Reason);
     }
 
@@ -57,7 +57,7 @@ public sealed class SlaScalingPolicyRuleTests
     {
         var decision = SlaScalingPolicy.Decide(Options with { MaxScaleUpStep = step }, PolicyInputs.Steady(0, need * 100, current));
 
-        Assert.Equal(expected, decision.RequiredPods);
+        Assert.Equal(expected, decision.NeededPods);
         Assert.Equal(reason, decision.Reason);
     }
 
@@ -68,7 +68,7 @@ public sealed class SlaScalingPolicyRuleTests
 
         var decision = SlaScalingPolicy.Decide(options, PolicyInputs.Steady(0, 4_000, current: 0) with { BacklogMessages = 500 });
 
-        Assert.Equal(7, decision.RequiredPods); // the minimum of 4, then at most 3 more
+        Assert.Equal(7, decision.NeededPods); // the minimum of 4, then at most 3 more
         Assert.Equal(ScalingReason.ScaleUpBoundedByStep, decision.Reason);
     }
 
@@ -85,7 +85,7 @@ public sealed class SlaScalingPolicyRuleTests
             History = high.History,
         });
 
-        Assert.Equal(expected, low.RequiredPods);
+        Assert.Equal(expected, low.NeededPods);
         Assert.Equal(ScalingReason.ScaleDownDeferred, low.Reason);
         Assert.Contains("keeping 10 until the lower need holds for 30 s", low.Explanation, StringComparison.Ordinal);
     }
@@ -103,7 +103,7 @@ public sealed class SlaScalingPolicyRuleTests
             History = history,
         });
 
-        Assert.Equal(expected, decision.RequiredPods);
+        Assert.Equal(expected, decision.NeededPods);
         Assert.Equal(ScalingReason.ScaleDownAfterStabilisation, decision.Reason);
     }
 
@@ -119,7 +119,7 @@ public sealed class SlaScalingPolicyRuleTests
                 History = history,
             });
             history = d.History;
-            return d.RequiredPods;
+            return d.NeededPods;
         }
 
         Assert.Equal(10, Need(0, 10, 10));
@@ -138,7 +138,7 @@ public sealed class SlaScalingPolicyRuleTests
 
         var decision = SlaScalingPolicy.Decide(Options, input);
 
-        Assert.Equal(current, decision.RequiredPods);
+        Assert.Equal(current, decision.NeededPods);
         Assert.Equal(ScalingReason.MetricsUnavailableHold, decision.Reason);
     }
 
@@ -154,7 +154,7 @@ public sealed class SlaScalingPolicyRuleTests
 
         var decision = SlaScalingPolicy.Decide(options, input);
 
-        Assert.Equal(expected, decision.RequiredPods);
+        Assert.Equal(expected, decision.NeededPods);
         Assert.Equal(ScalingReason.FallbackAfterFailedPolls, decision.Reason);
         Assert.Equal($"3 consecutive failed polls; running fallback of {expected} pods", decision.Explanation);
     }
@@ -168,7 +168,7 @@ public sealed class SlaScalingPolicyRuleTests
 
         var decision = SlaScalingPolicy.Decide(Options, input);
 
-        Assert.Equal(current, decision.RequiredPods);
+        Assert.Equal(current, decision.NeededPods);
         Assert.Equal(ScalingReason.ConsumerGroupStalled, decision.Reason);
         Assert.StartsWith("consumer group stalled", decision.Explanation, StringComparison.Ordinal);
     }
@@ -180,7 +180,7 @@ public sealed class SlaScalingPolicyRuleTests
 
         var back = SlaScalingPolicy.Decide(Options, PolicyInputs.Steady(0, 100, 8) with { At = PolicyInputs.Start.AddSeconds(5), History = held.History });
 
-        Assert.Equal(8, back.RequiredPods);
+        Assert.Equal(8, back.NeededPods);
         Assert.Equal(ScalingReason.ScaleDownDeferred, back.Reason);
     }
 }

@@ -23,7 +23,6 @@ public sealed class KedaDefaultStrategyTests
         ProcessingRatePerSecond = 0,
         CurrentPods = pods,
         ReadyPods = pods,
-        GroupStable = true,
         PartitionBacklogs = [],
         PartitionArrivalRates = [],
     };
@@ -34,20 +33,20 @@ public sealed class KedaDefaultStrategyTests
     [InlineData(42, 4, 4)]     // ratio 1.05: inside the 10% tolerance
     [InlineData(1_000, 4, 8)]  // wants 100: at most +4 or x2 per sync
     [InlineData(1_000, 30, 50)] // wants 100: capped at 50 partitions
-    public void RequiredPods_Lag_FollowsHpaRules(double lag, int current, int expected)
+    public void NeededPods_Lag_FollowsHpaRules(double lag, int current, int expected)
     {
         var keda = new KedaDefaultStrategy(1);
 
-        Assert.Equal(expected, keda.RequiredPods(0, Pipeline, Observe(15, lag, current)));
+        Assert.Equal(expected, keda.NeededPods(0, Pipeline, Observe(15, lag, current)));
     }
 
     [Fact]
-    public void RequiredPods_LowerLag_WaitsFor300SecondWindow()
+    public void NeededPods_LowerLag_WaitsFor300SecondWindow()
     {
         var keda = new KedaDefaultStrategy(1);
-        keda.RequiredPods(0, Pipeline, Observe(0, 200, 20));
+        keda.NeededPods(0, Pipeline, Observe(0, 200, 20));
 
-        Assert.Equal(20, keda.RequiredPods(0, Pipeline, Observe(285, 10, 20)));
-        Assert.Equal(1, keda.RequiredPods(0, Pipeline, Observe(300, 10, 20)));
+        Assert.Equal(20, keda.NeededPods(0, Pipeline, Observe(285, 10, 20)));
+        Assert.Equal(1, keda.NeededPods(0, Pipeline, Observe(300, 10, 20)));
     }
 }

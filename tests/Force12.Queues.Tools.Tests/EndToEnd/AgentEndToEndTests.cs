@@ -61,7 +61,7 @@ public sealed class AgentEndToEndTests(BulbsImageFixture docker, ITestOutputHelp
             Assert.True(oldest <= Sla.TotalSeconds, $"the oldest message waited {oldest:0.0} s during the step, more than the {Sla.TotalSeconds} s SLA:\n{Describe(stepTicks)}");
 
             // Demand drop, from a moment when the need equals the pods: they stay for the stabilisation window, then go down.
-            await UntilAsync(agent, v => v is { Reason: "WithinSla", Running: >= 3 } && v.Required == v.Running && v.Running == v.Ready,
+            await UntilAsync(agent, v => v is { Reason: "WithinSla", Running: >= 3 } && v.Target == v.Running && v.Running == v.Ready,
                 TimeSpan.FromSeconds(45), "the step's pods are steady (need equals pods)");
             var stepPods = await AssertSourcesAgreeAsync(agent);
             Assert.InRange(stepPods, 3, MaxPods);
@@ -72,14 +72,14 @@ public sealed class AgentEndToEndTests(BulbsImageFixture docker, ITestOutputHelp
             var scaledDownAfter = drop.Elapsed;
             var history = await agent.HistoryAsync();
             var dropTicks = history.Where(v => v.Tick >= beforeDrop.Tick).ToList();
-            var lowered = dropTicks.First(v => v.Required < beforeDrop.Running);
+            var lowered = dropTicks.First(v => v.Target < beforeDrop.Running);
             // The lower need may have begun (deferred) before the quiet moment read as beforeDrop, so look back over the whole history.
             var lastHigherNeed = history.Last(v => v.Tick < lowered.Tick && v.Reason != "ScaleDownDeferred");
             var sinceHigherNeed = history.Where(v => v.Tick >= lastHigherNeed.Tick).ToList();
             Assert.True(lowered.At - lastHigherNeed.At >= Stabilisation - TimeSpan.FromMilliseconds(100),
                 $"pods were removed {(lowered.At - lastHigherNeed.At).TotalSeconds:0.0} s after the need was last at the old level, before the {Stabilisation.TotalSeconds} s window:\n{Describe(sinceHigherNeed)}");
             Assert.Contains(sinceHigherNeed, v => v.Reason == "ScaleDownDeferred" && v.Tick < lowered.Tick);
-            await UntilAsync(agent, v => v is { Running: 1, Required: 1, Ready: 1 }, TimeSpan.FromSeconds(45), "the pipeline is back at one pod");
+            await UntilAsync(agent, v => v is { Running: 1, Target: 1, Ready: 1 }, TimeSpan.FromSeconds(45), "the pipeline is back at one pod");
             await AssertSourcesAgreeAsync(agent); // at the next quiet moment (on a busy machine the low demand may need a second pod)
 
             var ticks = await agent.HistoryAsync();
@@ -122,7 +122,7 @@ public sealed class AgentEndToEndTests(BulbsImageFixture docker, ITestOutputHelp
             var after = (await agent.StatusAsync())!;
             var recent = history.Where(v => v.At >= status.At - StopGracePeriod - TimeSpan.FromSeconds(2)).ToList();
             if (after.Tick == status.Tick && recent.Count > (StopGracePeriod.TotalSeconds + 1)
-                && recent.All(v => v.Required == status.Running && v.Running == status.Running && v.Ready == status.Running))
+                && recent.All(v => v.Target == status.Running && v.Running == status.Running && v.Ready == status.Running))
             {
                 Assert.True(metric == status.Running && containers == status.Running,
                     $"/api/status says {status.Running} running pods, /metrics {metric?.ToString(CultureInfo.InvariantCulture) ?? "nothing"}, the Docker API {containers} running containers ({status})");

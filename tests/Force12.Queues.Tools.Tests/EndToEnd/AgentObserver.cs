@@ -8,10 +8,10 @@ using Force12.Queues.Core.Pods;
 namespace Force12.Queues.Tools.Tests.EndToEnd;
 
 /// <summary>One pipeline's status as /api/status serves it, reduced to what the end-to-end test checks.</summary>
-internal sealed record PipelineView(long Tick, DateTimeOffset At, int Required, int Running, int Ready, long? Backlog, double? BacklogSeconds, string Reason)
+internal sealed record PipelineView(long Tick, DateTimeOffset At, int Target, int Running, int Ready, long? Backlog, double? BacklogSeconds, string Reason)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"tick {Tick} {At:HH:mm:ss.f}: required {Required}, running {Running}, ready {Ready}, backlog {Backlog?.ToString(CultureInfo.InvariantCulture) ?? "?"} ({BacklogSeconds:0.0} s), {Reason}");
+        $"tick {Tick} {At:HH:mm:ss.f}: target {Target}, running {Running}, ready {Ready}, backlog {Backlog?.ToString(CultureInfo.InvariantCulture) ?? "?"} ({BacklogSeconds:0.0} s), {Reason}");
 }
 
 /// <summary>Reads what the agent says over HTTP (/api/status, /api/history, /metrics) and what dockerd says.</summary>
@@ -95,7 +95,7 @@ internal sealed partial class AgentObserver(Uri agent, string pipeline, DockerCl
             return new PipelineView(
                 status.GetProperty("tick").GetInt64(),
                 status.GetProperty("at").GetDateTimeOffset(),
-                p.GetProperty("requiredPods").GetInt32(),
+                p.GetProperty("targetPods").GetInt32(),
                 p.GetProperty("runningPods").GetInt32(),
                 p.GetProperty("readyPods").GetInt32(),
                 p.GetProperty("backlogMessages") is { ValueKind: JsonValueKind.Number } b ? b.GetInt64() : null,

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Force12.Queues.Chaos;
 
 /// <summary>
-/// Reads the pods the agent asks for (<c>requiredPods</c> per pipeline) from its <c>/api/status</c>: the agent's own
+/// Reads the pods the agent scales to (<c>targetPods</c> per pipeline) from its <c>/api/status</c>: the agent's own
 /// decisions, which unlike the running-pod count do not dip when the chaos monkey kills a container.
 /// </summary>
 internal sealed class AgentStatusReader(int port) : IDisposable
@@ -20,7 +20,7 @@ internal sealed class AgentStatusReader(int port) : IDisposable
             using var status = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
             foreach (var pipeline in status.RootElement.GetProperty("pipelines").EnumerateArray())
             {
-                if (pipeline.TryGetProperty("requiredPods", out var pods) && pods.ValueKind == JsonValueKind.Number)
+                if (pipeline.TryGetProperty("targetPods", out var pods) && pods.ValueKind == JsonValueKind.Number)
                 {
                     required[pipeline.GetProperty("name").GetString()!] = pods.GetInt32();
                 }
