@@ -40,7 +40,7 @@ public sealed class ValidateAndRunCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.BadArguments, exitCode);
         Assert.Contains("capacity.podSlots: must be >= 1 (was 0)", error, StringComparison.Ordinal);
-        Assert.Contains("pipelines.bulbs: Sla must be positive (was 00:00:00).", error, StringComparison.Ordinal);
+        Assert.Contains("pipelines.bulbs.sla: must be positive (was 0s)", error, StringComparison.Ordinal);
         Assert.Contains("pipelines.bulbs.source.group: is required", error, StringComparison.Ordinal);
         Assert.Contains("pipelines.bulbs.source.resetPolicy: 'newest' is not one of earliest, latest", error, StringComparison.Ordinal);
         Assert.Contains("pipelines.bulbs.orchestrator: unknown kind 'kube' (known: docker, process)", error, StringComparison.Ordinal);
@@ -103,7 +103,7 @@ public sealed class ValidateAndRunCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.BadArguments, exitCode);
         Assert.Contains("nothing was started", error, StringComparison.Ordinal);
-        Assert.Contains("MaxPods must be >= 1", error, StringComparison.Ordinal);
+        Assert.Contains("pipelines.bulbs.maxPods: must be >= 1", error, StringComparison.Ordinal);
         Assert.False(File.Exists(marker), "a pod process ran although the configuration was invalid");
     }
 
@@ -117,7 +117,7 @@ public sealed class ValidateAndRunCommandTests : IDisposable
             var (exitCode, _, error) = await CliRunner.RunAsync("validate", "-c", path);
 
             Assert.Equal(ExitCodes.BadArguments, exitCode);
-            Assert.Contains("pipelines.bulbs: MaxPods must be >= 1 and >= MinPods (1) (was 0).", error, StringComparison.Ordinal);
+            Assert.Contains("pipelines.bulbs.maxPods: must be >= 1 and >= minPods (1) (was 0)", error, StringComparison.Ordinal);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using YamlDotNet.Core;
 
@@ -7,6 +8,7 @@ namespace Force12.Queues.Cli.Agent;
 /// Builds the agent's configuration from a YAML (<c>.yaml</c>, <c>.yml</c>) or JSON (<c>.json</c>) file,
 /// overridden by environment variables with the <c>FORCE12__</c> prefix and <c>__</c> between levels
 /// (for example <c>FORCE12__pipelines__bulbs__maxPods=20</c>), so secrets can stay out of the file.
+/// A syntax error is reported as <c>FILE:LINE:COLUMN: problem</c>.
 /// </summary>
 internal static class AgentConfigurationLoader
 {
@@ -23,16 +25,24 @@ internal static class AgentConfigurationLoader
         }
 
         var builder = new ConfigurationBuilder();
+        string? syntaxError;
         switch (Path.GetExtension(full).ToLowerInvariant())
         {
             case ".yaml" or ".yml":
+                syntaxError = YamlSyntaxError(path, full);
                 builder.AddYamlFile(full, optional: false, reloadOnChange: false);
                 break;
             case ".json":
+                syntaxError = JsonSyntaxError(path, full);
                 builder.AddJsonFile(full, optional: false, reloadOnChange: false);
                 break;
             default:
                 return (null, $"configuration file '{path}' must end in .yaml, .yml or .json");
+        }
+
+        if (syntaxError is not null)
+        {
+            return (null, syntaxError);
         }
 
         builder.AddEnvironmentVariables(EnvironmentPrefix);
@@ -40,10 +50,58 @@ internal static class AgentConfigurationLoader
         {
             return (builder.Build(), null);
         }
-        catch (Exception e) when (e is YamlException or FormatException or InvalidDataException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is YamlException or FormatException or InvalidDataException or InvalidOperationException or JsonException)
         {
+            // Well-formed, but not a shape configuration can hold (for example a list at the top).
             var inner = e.InnerException is { } i ? $": {i.Message}" : "";
-            return (null, $"configuration file '{path}' cannot be parsed: {e.Message}{inner}");
+            return (null, $"configuration file '{path}' cannot be read as configuration: {e.Message}{inner}");
+        }
+    }
+
+    /// <summary>
+    /// Parses the whole YAML stream first: the configuration provider reports some syntax errors without a position
+    /// ("Operation is not valid due to the current state of the object."), the parser always has one.
+    /// </summary>
+    private static string? YamlSyntaxError(string path, string full)
+    {
+        try
+        {
+            using var reader = File.OpenText(full);
+            var parser = new Parser(reader);
+            while (parser.MoveNext())
+            {
+            }
+
+            return null;
+        }
+        catch (YamlException e)
+        {
+            return $"{path}:{e.Start.Line}:{e.Start.Column}: {YamlProblem(e)}";
+        }
+    }
+
+    private static string YamlProblem(YamlException e)
+    {
+        // YamlDotNet puts "(Line: 2, Col: 10, Idx: 21) - (Line: 2, Col: 11, Idx: 22): " before the problem.
+        var problem = e.Message;
+        var separator = problem.IndexOf("): ", StringComparison.Ordinal);
+        return problem.StartsWith("(Line:", StringComparison.Ordinal) && separator >= 0 ? problem[(separator + 3)..] : problem;
+    }
+
+    private static string? JsonSyntaxError(string path, string full)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(full),
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return null;
+        }
+        catch (JsonException e)
+        {
+            // System.Text.Json counts from 0 and ends its message with the same position; editors count from 1.
+            var problem = e.Message;
+            var position = problem.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            return $"{path}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: {(position >= 0 ? problem[..position] : problem)}";
         }
     }
 }

@@ -131,7 +131,7 @@ public sealed class RabbitMqLagCollector : ILagCollector, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.Validate();
-        return errors.Count == 0 ? options : throw new ArgumentException(string.Join(" ", errors), nameof(options));
+        return errors.Count == 0 ? options : throw new ArgumentException(string.Join("; ", errors), nameof(options));
     }
 
     private sealed record QueueRead(string Queue, RabbitMqQueueStats? Stats, RabbitMqManagementException? Error);

@@ -91,7 +91,7 @@ public sealed class RabbitMqLagCollectorTests
 
         var error = Assert.Throws<ArgumentException>(() => new RabbitMqLagCollector(options, _api, _time, NullLogger.Instance));
 
-        Assert.Contains("Queues must name at least one queue.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("queues: is required: at least one queue name", error.Message, StringComparison.Ordinal);
         Assert.Contains("RequestTimeout must be positive", error.Message, StringComparison.Ordinal);
         Assert.Contains("VirtualHost is required", error.Message, StringComparison.Ordinal);
     }
