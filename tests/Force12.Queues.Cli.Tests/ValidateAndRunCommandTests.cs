@@ -73,14 +73,26 @@ public sealed class ValidateAndRunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Validate_BrokenYaml_Exits2NamingTheFile()
+    public async Task Validate_BrokenYaml_Exits2NamingTheFileLineAndColumn()
     {
         var path = Write("broken.yaml", "pipelines:\n  bulbs: [unclosed\n");
 
         var (exitCode, _, error) = await CliRunner.RunAsync("validate", "-c", path);
 
         Assert.Equal(ExitCodes.BadArguments, exitCode);
-        Assert.Contains("cannot be parsed", error, StringComparison.Ordinal);
+        Assert.Contains($"  {path}:3:1: While parsing a flow sequence, did not find expected ',' or ']'.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_BrokenJson_Exits2NamingTheFileLineAndColumnAndStartsNothing()
+    {
+        var path = Write("broken.json", "{\n  \"capacity\": { \"podSlots\": 4 }\n  \"pipelines\": {}\n}\n");
+
+        var (exitCode, _, error) = await CliRunner.RunAsync("run", "-c", path);
+
+        Assert.Equal(ExitCodes.BadArguments, exitCode);
+        Assert.Contains("nothing was started", error, StringComparison.Ordinal);
+        Assert.Contains($"  {path}:3:3: '\"' is invalid after a value. Expected either ',', '}}', or ']'.", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
 namespace Force12.Queues.Cli.Agent;
 
@@ -60,7 +61,8 @@ internal static class AgentConfigurationLoader
 
     /// <summary>
     /// Parses the whole YAML stream first: the configuration provider reports some syntax errors without a position
-    /// ("Operation is not valid due to the current state of the object."), the parser always has one.
+    /// ("Operation is not valid due to the current state of the object."), the parser always has one. A duplicate key
+    /// (keys are case-insensitive) and a top level that is not a mapping are reported here too, with their position.
     /// </summary>
     private static string? YamlSyntaxError(string path, string full)
     {
@@ -68,8 +70,44 @@ internal static class AgentConfigurationLoader
         {
             using var reader = File.OpenText(full);
             var parser = new Parser(reader);
+            var frames = new Stack<YamlFrame>();
+            var atDocumentTop = false;
             while (parser.MoveNext())
             {
+                var current = parser.Current!;
+                var at = $"{path}:{current.Start.Line}:{current.Start.Column}";
+                switch (current)
+                {
+                    case DocumentStart:
+                        atDocumentTop = true;
+                        continue;
+                    case MappingEnd or SequenceEnd:
+                        frames.Pop();
+                        continue;
+                    case not (Scalar or MappingStart or SequenceStart or AnchorAlias):
+                        continue;
+                }
+
+                if (atDocumentTop && current is not MappingStart)
+                {
+                    return $"{at}: the top level must be a mapping of settings (for example 'capacity:' and 'pipelines:')";
+                }
+
+                atDocumentTop = false;
+                if (frames.TryPeek(out var parent) && parent.Keys is { } keys)
+                {
+                    if (parent.NextIsKey && current is Scalar { Value: var key } && !keys.TryAdd(key, current.Start.Line))
+                    {
+                        return $"{at}: duplicate key '{key}' (first at line {keys[key]}; keys are case-insensitive)";
+                    }
+
+                    parent.NextIsKey = !parent.NextIsKey;
+                }
+
+                if (current is MappingStart or SequenceStart)
+                {
+                    frames.Push(new YamlFrame(current is MappingStart ? new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase) : null));
+                }
             }
 
             return null;
@@ -103,5 +141,13 @@ internal static class AgentConfigurationLoader
             var position = problem.IndexOf(" LineNumber:", StringComparison.Ordinal);
             return $"{path}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: {(position >= 0 ? problem[..position] : problem)}";
         }
+    }
+
+    /// <summary>A mapping (its keys so far, and whether the next node is a key) or a sequence (no keys) being parsed.</summary>
+    private sealed class YamlFrame(Dictionary<string, long>? keys)
+    {
+        public Dictionary<string, long>? Keys { get; } = keys;
+
+        public bool NextIsKey { get; set; } = true;
     }
 }

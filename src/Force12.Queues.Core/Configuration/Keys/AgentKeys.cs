@@ -21,6 +21,9 @@ public static class AgentKeys
     /// <summary><c>pipelines</c>: pipelines keyed by name (see <see cref="PipelineKeys"/>).</summary>
     public const string Pipelines = "pipelines";
 
+    /// <summary><c>$schema</c>: where an editor finds the JSON Schema (in JSON files); accepted and ignored.</summary>
+    public const string Schema = "$schema";
+
     /// <summary>Every key accepted at the top level.</summary>
-    public static IReadOnlyList<string> All { get; } = [PollInterval, CollectTimeout, Http, Metrics, Capacity, Pipelines];
+    public static IReadOnlyList<string> All { get; } = [PollInterval, CollectTimeout, Http, Metrics, Capacity, Pipelines, Schema];
 }
