@@ -171,7 +171,7 @@ public sealed class AgentConfigurationReader
             return null;
         }
 
-        var kind = source.Text(PipelineKeys.Kind, required: true);
+        var kind = source.Text(SourceKeys.Kind, required: true);
         if (kind is null)
         {
             return null;
@@ -179,7 +179,7 @@ public sealed class AgentConfigurationReader
 
         if (!_sources.TryGetValue(kind, out var provider))
         {
-            source.Fail(PipelineKeys.Kind, $"unknown kind '{kind}' (known: {string.Join(", ", _sources.Keys.Order(StringComparer.Ordinal))})");
+            source.Fail(SourceKeys.Kind, $"unknown kind '{kind}' (known: {string.Join(", ", _sources.Keys.Order(StringComparer.Ordinal))})");
             return null;
         }
 

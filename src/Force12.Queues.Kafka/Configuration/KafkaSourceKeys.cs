@@ -40,5 +40,5 @@ public static class KafkaSourceKeys
 
     /// <summary>Every key a <c>kafka</c> source accepts, <c>kind</c> included.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [PipelineKeys.Kind, BootstrapServers, Group, Topics, TopicPattern, ResetPolicy, TimeLag, UnknownGroup, RequestTimeout, StallAfter, Client, ClientSecretFiles];
+        [SourceKeys.Kind, BootstrapServers, Group, Topics, TopicPattern, ResetPolicy, TimeLag, UnknownGroup, RequestTimeout, StallAfter, Client, ClientSecretFiles];
 }

@@ -37,5 +37,5 @@ public static class KinesisSourceKeys
 
     /// <summary>Every key a <c>kinesis</c> source accepts, <c>kind</c> included.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [PipelineKeys.Kind, Stream, LeaseTable, Region, KinesisEndpoint, DynamoDbEndpoint, InitialPosition, MaxReadsPerShardPerPoll, RecordsPerRead, MaxConcurrentShards, StallAfter];
+        [SourceKeys.Kind, Stream, LeaseTable, Region, KinesisEndpoint, DynamoDbEndpoint, InitialPosition, MaxReadsPerShardPerPoll, RecordsPerRead, MaxConcurrentShards, StallAfter];
 }

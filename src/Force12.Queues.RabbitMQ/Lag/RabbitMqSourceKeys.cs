@@ -27,5 +27,5 @@ public static class RabbitMqSourceKeys
     public const string StallAfter = "stallAfter";
 
     /// <summary>Every key a <c>rabbitmq</c> source accepts, <c>kind</c> included.</summary>
-    public static IReadOnlyList<string> All { get; } = [PipelineKeys.Kind, Queues, ManagementUrl, Username, Password, VirtualHost, RequestTimeout, StallAfter];
+    public static IReadOnlyList<string> All { get; } = [SourceKeys.Kind, Queues, ManagementUrl, Username, Password, VirtualHost, RequestTimeout, StallAfter];
 }

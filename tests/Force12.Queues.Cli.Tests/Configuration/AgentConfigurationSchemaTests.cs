@@ -55,7 +55,7 @@ public sealed class AgentConfigurationSchemaTests
         foreach (var (kind, provider) in providers)
         {
             Assert.Equal(provider.Keys.Order(StringComparer.Ordinal), PropertyNames(branches[kind]).Order(StringComparer.Ordinal));
-            Assert.Equal(kind, branches[kind].GetProperty("properties").GetProperty(PipelineKeys.Kind).GetProperty("const").GetString());
+            Assert.Equal(kind, branches[kind].GetProperty("properties").GetProperty(SourceKeys.Kind).GetProperty("const").GetString());
         }
     }
 

@@ -64,7 +64,9 @@ public sealed class KinesisSourceProviderTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var errors = new List<string>();
         var reader = new SectionReader(new RootOf(configuration), "pipelines.bulbs.source", errors);
-        return (new KinesisSourceProvider().Read(reader), errors);
+        var provider = new KinesisSourceProvider();
+        reader.RejectUnknown(provider.Keys); // as the agent's reader does before Read
+        return (provider.Read(reader), errors);
     }
 
     /// <summary>The configuration root as a section.</summary>

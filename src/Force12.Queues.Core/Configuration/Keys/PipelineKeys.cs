@@ -21,9 +21,6 @@ public static class PipelineKeys
     /// <summary><c>pod</c>: what one pod is (see <see cref="PodKeys"/>).</summary>
     public const string Pod = "pod";
 
-    /// <summary><c>kind</c>: the discriminator inside <c>source</c>, accepted by every source kind.</summary>
-    public const string Kind = "kind";
-
     /// <summary>Every key accepted in a pipeline: these and the policy keys.</summary>
     public static IReadOnlyList<string> All { get; } =
         [Priority, Remainder, ConsumersPerPod, .. SlaPolicyKeys.All, Source, Orchestrator, Pod];
