@@ -25,7 +25,7 @@ public sealed class KinesisSourceProvider : ILagSourceProvider
     {
         ArgumentNullException.ThrowIfNull(settings);
         var defaults = new KinesisLagCollectorOptions { StreamName = "" };
-        var stream = settings.Text(KinesisSourceKeys.Stream, required: true);
+        var stream = settings.Text(KinesisSourceKeys.Stream);
         var table = settings.Text(KinesisSourceKeys.LeaseTable, required: true);
         var kinesisEndpoint = Url(settings, KinesisSourceKeys.KinesisEndpoint);
         var dynamoEndpoint = Url(settings, KinesisSourceKeys.DynamoDbEndpoint);
@@ -37,13 +37,23 @@ public sealed class KinesisSourceProvider : ILagSourceProvider
         };
         var collector = defaults with
         {
+            StreamName = stream ?? "",
             InitialPosition = position ?? KclCheckpointKind.TrimHorizon,
-            MaxReadsPerShardPerPoll = settings.WholeNumber(KinesisSourceKeys.MaxReadsPerShardPerPoll, defaults.MaxReadsPerShardPerPoll, 1, KinesisLagCollectorOptions.ShardReadsPerSecondLimit),
-            RecordsPerRead = settings.WholeNumber(KinesisSourceKeys.RecordsPerRead, defaults.RecordsPerRead, 1, 10_000),
-            MaxConcurrentShards = settings.WholeNumber(KinesisSourceKeys.MaxConcurrentShards, defaults.MaxConcurrentShards, 1, 256),
+            MaxReadsPerShardPerPoll = settings.WholeNumber(KinesisSourceKeys.MaxReadsPerShardPerPoll, defaults.MaxReadsPerShardPerPoll),
+            RecordsPerRead = settings.WholeNumber(KinesisSourceKeys.RecordsPerRead, defaults.RecordsPerRead),
+            MaxConcurrentShards = settings.WholeNumber(KinesisSourceKeys.MaxConcurrentShards, defaults.MaxConcurrentShards),
             StallAfter = settings.Duration(KinesisSourceKeys.StallAfter, defaults.StallAfter, positive: true),
         };
-        if (stream is null || table is null || position is null || (settings.Has(KinesisSourceKeys.KinesisEndpoint) && kinesisEndpoint is null)
+
+        // Validated once, here, under the keys as written.
+        var problems = KinesisLagCollectorOptionsValidator.Validate(collector);
+        foreach (var problem in problems)
+        {
+            settings.Fail(problem);
+        }
+
+        if (problems.Count > 0 || stream is null || table is null || position is null
+            || (settings.Has(KinesisSourceKeys.KinesisEndpoint) && kinesisEndpoint is null)
             || (settings.Has(KinesisSourceKeys.DynamoDbEndpoint) && dynamoEndpoint is null))
         {
             return null;
