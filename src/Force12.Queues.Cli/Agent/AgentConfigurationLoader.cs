@@ -126,12 +126,43 @@ internal static class AgentConfigurationLoader
         return problem.StartsWith("(Line:", StringComparison.Ordinal) && separator >= 0 ? problem[(separator + 3)..] : problem;
     }
 
+    /// <summary>Reads the whole JSON document first, for the same reasons as <see cref="YamlSyntaxError"/>.</summary>
     private static string? JsonSyntaxError(string path, string full)
     {
+        var bytes = File.ReadAllBytes(full);
+        if (bytes.AsSpan().StartsWith("\uFEFF"u8))
+        {
+            bytes = bytes[3..]; // the configuration provider reads through a stream, which skips the byte order mark
+        }
+
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(full),
-                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var objects = new Stack<HashSet<string>?>();
+            var first = true;
+            while (reader.Read())
+            {
+                var at = Position(bytes, reader.TokenStartIndex);
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        objects.Push(reader.TokenType == JsonTokenType.StartObject ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) : null);
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        objects.Pop();
+                        break;
+                    case JsonTokenType.PropertyName when objects.Peek() is { } keys && !keys.Add(reader.GetString()!):
+                        return $"{path}:{at}: duplicate key '{reader.GetString()}' (keys are case-insensitive)";
+                }
+
+                if (first && reader.TokenType != JsonTokenType.StartObject)
+                {
+                    return $"{path}:{at}: the top level must be an object of settings (for example \"capacity\" and \"pipelines\")";
+                }
+
+                first = false;
+            }
+
             return null;
         }
         catch (JsonException e)
@@ -141,6 +172,14 @@ internal static class AgentConfigurationLoader
             var position = problem.IndexOf(" LineNumber:", StringComparison.Ordinal);
             return $"{path}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: {(position >= 0 ? problem[..position] : problem)}";
         }
+    }
+
+    /// <summary>The 1-based <c>line:column</c> of byte <paramref name="index"/>, counting columns in bytes as System.Text.Json does.</summary>
+    private static string Position(byte[] bytes, long index)
+    {
+        var before = bytes.AsSpan(0, (int)index);
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return $"{before.Count((byte)'\n') + 1}:{before.Length - lineStart + 1}";
     }
 
     /// <summary>A mapping (its keys so far, and whether the next node is a key) or a sequence (no keys) being parsed.</summary>

@@ -1,6 +1,6 @@
 namespace Force12.Queues.Core.Configuration;
 
-/// <summary>The keys of one pipeline (<c>pipelines.NAME</c>) other than its policy keys (<see cref="SlaPolicyKeys"/>).</summary>
+/// <summary>The keys of one pipeline (<c>pipelines.NAME</c>); its policy keys are declared in <see cref="SlaPolicyKeys"/> and are part of <see cref="All"/>.</summary>
 public static class PipelineKeys
 {
     /// <summary><c>priority</c>: 1 is highest.</summary>
