@@ -89,7 +89,7 @@ public sealed class RabbitMqLagCollectorTests
     {
         var options = new RabbitMqLagCollectorOptions { Queues = [], RequestTimeout = TimeSpan.Zero, VirtualHost = "" };
 
-        var error = Assert.Throws<ArgumentException>(() => new RabbitMqLagCollector(options, _api, _time, NullLogger.Instance));
+        var error = Assert.Throws<ArgumentException>(() => new RabbitMqLagCollector(options, _time, NullLogger<RabbitMqLagCollector>.Instance));
 
         Assert.Contains("queues: is required: at least one queue name", error.Message, StringComparison.Ordinal);
         Assert.Contains("requestTimeout: must be positive (was 0s)", error.Message, StringComparison.Ordinal);
