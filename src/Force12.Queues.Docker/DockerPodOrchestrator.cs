@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Force12.Queues.Core.Configuration;
 using Force12.Queues.Core.Pods;
 using Microsoft.Extensions.Logging;
 
@@ -56,7 +57,7 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
         {
             if (containers[i] is not null && string.IsNullOrWhiteSpace(containers[i].Image))
             {
-                errors.Add($"Containers[{i}].Image: is required by the docker orchestrator.");
+                errors.Add($"{PodTemplateValidator.ContainerPath(podTemplate, i)}.{ContainerKeys.Image}: is required by the docker orchestrator");
             }
         }
 

@@ -1,3 +1,4 @@
+using Force12.Queues.Core.Configuration;
 using Force12.Queues.Core.Pods;
 using Microsoft.Extensions.Logging;
 
@@ -47,12 +48,12 @@ public sealed class ProcessPodOrchestrator : PodOrchestratorBase
         var errors = base.Validate(podTemplate).ToList();
         if (podTemplate.NetworkMode == PodNetworkMode.Network)
         {
-            errors.Add("NetworkMode: Network is not supported by the process orchestrator (processes use the host's network); use Pod or Host.");
+            errors.Add($"{PodTemplateValidator.PathOf(podTemplate)}.{PodKeys.Network}: a named network is not supported by the process orchestrator (processes use the host's network); use pod or host");
         }
 
         if (podTemplate.StandbyPods > 0)
         {
-            errors.Add($"StandbyPods: standby pods are not supported by the process orchestrator (a process pod starts in milliseconds); was {podTemplate.StandbyPods}, use 0.");
+            errors.Add($"{PodTemplateValidator.PathOf(podTemplate)}.{PodKeys.Standby}: standby pods are not supported by the process orchestrator (a process pod starts in milliseconds); use 0 (was {podTemplate.StandbyPods})");
         }
 
         var containers = podTemplate.Containers ?? [];
@@ -60,7 +61,7 @@ public sealed class ProcessPodOrchestrator : PodOrchestratorBase
         {
             if (containers[i] is not null && string.IsNullOrWhiteSpace(containers[i].Command))
             {
-                errors.Add($"Containers[{i}].Command: is required by the process orchestrator (the executable to run).");
+                errors.Add($"{PodTemplateValidator.ContainerPath(podTemplate, i)}.{ContainerKeys.Command}: is required by the process orchestrator (the executable to run)");
             }
         }
 

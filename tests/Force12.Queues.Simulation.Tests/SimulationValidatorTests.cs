@@ -27,7 +27,7 @@ public sealed class SimulationValidatorTests
             "SimulationOptions.PoolPodSlots must be >= 0 or unset (was -3).",
             "pipeline 'x'.Partitions must be >= 1 (was 0).",
             "pipeline 'x'.PodThroughput must be a positive number of messages per second (was 0).",
-            "pipeline 'x'.Policy.MinPods must be >= 0 (was -1).",
+            "pipeline 'x'.Policy.minPods: must be >= 0 (was -1)",
         ]), ex.Message, StringComparison.Ordinal);
     }
 }

@@ -40,7 +40,7 @@ public sealed class ValidateAndRunCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.BadArguments, exitCode);
         Assert.Contains("capacity.podSlots: must be >= 1 (was 0)", error, StringComparison.Ordinal);
-        Assert.Contains("pipelines.bulbs: Sla must be positive (was 00:00:00).", error, StringComparison.Ordinal);
+        Assert.Contains("pipelines.bulbs.sla: must be positive (was 0s)", error, StringComparison.Ordinal);
         Assert.Contains("pipelines.bulbs.source.group: is required", error, StringComparison.Ordinal);
         Assert.Contains("pipelines.bulbs.source.resetPolicy: 'newest' is not one of earliest, latest", error, StringComparison.Ordinal);
         Assert.Contains("pipelines.bulbs.orchestrator: unknown kind 'kube' (known: docker, process)", error, StringComparison.Ordinal);
@@ -73,14 +73,26 @@ public sealed class ValidateAndRunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Validate_BrokenYaml_Exits2NamingTheFile()
+    public async Task Validate_BrokenYaml_Exits2NamingTheFileLineAndColumn()
     {
         var path = Write("broken.yaml", "pipelines:\n  bulbs: [unclosed\n");
 
         var (exitCode, _, error) = await CliRunner.RunAsync("validate", "-c", path);
 
         Assert.Equal(ExitCodes.BadArguments, exitCode);
-        Assert.Contains("cannot be parsed", error, StringComparison.Ordinal);
+        Assert.Contains($"  {path}:3:1: While parsing a flow sequence, did not find expected ',' or ']'.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_BrokenJson_Exits2NamingTheFileLineAndColumnAndStartsNothing()
+    {
+        var path = Write("broken.json", "{\n  \"capacity\": { \"podSlots\": 4 }\n  \"pipelines\": {}\n}\n");
+
+        var (exitCode, _, error) = await CliRunner.RunAsync("run", "-c", path);
+
+        Assert.Equal(ExitCodes.BadArguments, exitCode);
+        Assert.Contains("nothing was started", error, StringComparison.Ordinal);
+        Assert.Contains($"  {path}:3:3: '\"' is invalid after a value. Expected either ',', '}}', or ']'.", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,7 +115,7 @@ public sealed class ValidateAndRunCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.BadArguments, exitCode);
         Assert.Contains("nothing was started", error, StringComparison.Ordinal);
-        Assert.Contains("MaxPods must be >= 1", error, StringComparison.Ordinal);
+        Assert.Contains("pipelines.bulbs.maxPods: must be >= 1", error, StringComparison.Ordinal);
         Assert.False(File.Exists(marker), "a pod process ran although the configuration was invalid");
     }
 
@@ -117,7 +129,7 @@ public sealed class ValidateAndRunCommandTests : IDisposable
             var (exitCode, _, error) = await CliRunner.RunAsync("validate", "-c", path);
 
             Assert.Equal(ExitCodes.BadArguments, exitCode);
-            Assert.Contains("pipelines.bulbs: MaxPods must be >= 1 and >= MinPods (1) (was 0).", error, StringComparison.Ordinal);
+            Assert.Contains("pipelines.bulbs.maxPods: must be >= 1 and >= minPods (1) (was 0)", error, StringComparison.Ordinal);
         }
         finally
         {

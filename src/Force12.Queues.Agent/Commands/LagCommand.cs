@@ -54,8 +54,7 @@ internal static class LagCommand
                 return await RunKinesisAsync(parseResult, cancellationToken).ConfigureAwait(false);
             }
 
-            Require(parseResult, bootstrap, "kafka", errors);
-            Require(parseResult, group, "kafka", errors);
+            var required = Require(parseResult, bootstrap, "kafka", errors) & Require(parseResult, group, "kafka", errors);
             var clientConfig = ParseConfig(parseResult.GetValue(config) ?? [], errors);
             var options = new KafkaLagCollectorOptions
             {
@@ -71,7 +70,12 @@ internal static class LagCommand
             };
             var every = Seconds(parseResult.GetValue(interval), "--interval", errors);
             var hot = HotRule(parseResult, sla, consumerRate, errors);
-            errors.AddRange(options.Validate().Where(e => !e.Contains(" is required", StringComparison.Ordinal)));
+            if (required)
+            {
+                // A missing flag is reported above by its name; the options' own rules name their settings by key.
+                errors.AddRange(options.Validate());
+            }
+
             if (errors.Count > 0)
             {
                 foreach (var error in errors)
@@ -159,12 +163,15 @@ internal static class LagCommand
         return null;
     }
 
-    private static void Require(ParseResult parseResult, Option<string> option, string sourceKind, List<string> errors)
+    private static bool Require(ParseResult parseResult, Option<string> option, string sourceKind, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(parseResult.GetValue(option)))
         {
             errors.Add($"{option.Name} is required with --source {sourceKind}.");
+            return false;
         }
+
+        return true;
     }
 
     private static Dictionary<string, string> ParseConfig(string[] pairs, List<string> errors)

@@ -30,30 +30,32 @@ public sealed class AgentConfigurationReader
         ArgumentNullException.ThrowIfNull(configuration);
         var errors = new List<string>();
         var root = new SectionReader(AsSection(configuration), "", errors);
-        root.RejectUnknown("pollInterval", "collectTimeout", "http", "metrics", "capacity", "pipelines");
-        root.Child("http").RejectUnknown("address");
-        root.Child("metrics").RejectUnknown("perPartition");
-        var perPartition = root.Child("metrics").Flag("perPartition", false);
-        var pollInterval = root.Duration("pollInterval", AgentConfiguration.DefaultPollInterval, positive: true);
-        var collectTimeout = root.Duration("collectTimeout", pollInterval, positive: true);
-        var httpAddress = root.Child("http").Text("address", fallback: AgentConfiguration.DefaultHttpAddress)!;
+        root.RejectUnknown(AgentKeys.All);
+        var http = root.Child(AgentKeys.Http);
+        var metrics = root.Child(AgentKeys.Metrics);
+        http.RejectUnknown(HttpKeys.All);
+        metrics.RejectUnknown(MetricsKeys.All);
+        var perPartition = metrics.Flag(MetricsKeys.PerPartition, false);
+        var pollInterval = root.Duration(AgentKeys.PollInterval, AgentConfiguration.DefaultPollInterval, positive: true);
+        var collectTimeout = root.Duration(AgentKeys.CollectTimeout, pollInterval, positive: true);
+        var httpAddress = http.Text(HttpKeys.Address, fallback: AgentConfiguration.DefaultHttpAddress)!;
         if (!System.Net.IPEndPoint.TryParse(httpAddress, out var endpoint) || endpoint.Port == 0)
         {
-            root.Child("http").Fail("address", $"'{httpAddress}' is not an IP address with a port, for example 127.0.0.1:8412");
+            http.Fail(HttpKeys.Address, $"'{httpAddress}' is not an IP address with a port, for example 127.0.0.1:8412");
         }
 
-        var capacity = ReadCapacity(root.Child("capacity"));
-        var pipelines = root.Section.GetSection("pipelines").GetChildren().ToArray();
+        var capacity = ReadCapacity(root.Child(AgentKeys.Capacity));
+        var pipelines = root.Section.GetSection(AgentKeys.Pipelines).GetChildren().ToArray();
         if (pipelines.Length == 0)
         {
-            root.Fail("pipelines", "is required: configure at least one pipeline");
+            root.Fail(AgentKeys.Pipelines, "is required: configure at least one pipeline");
         }
 
-        var read = pipelines.Select(p => ReadPipeline(p.Key, root.Child("pipelines").Child(p.Key))).ToArray();
+        var read = pipelines.Select(p => ReadPipeline(p.Key, root.Child(AgentKeys.Pipelines).Child(p.Key))).ToArray();
         if (errors.Count == 0 && read.Any(p => p is null))
         {
             // A provider that rejects its settings must say why; never start with a pipeline missing.
-            root.Fail("pipelines", "a pipeline could not be read, and its source provider gave no reason");
+            root.Fail(AgentKeys.Pipelines, "a pipeline could not be read, and its source provider gave no reason");
         }
 
         if (errors.Count > 0)
@@ -76,56 +78,54 @@ public sealed class AgentConfigurationReader
     {
         if (!capacity.Section.Exists())
         {
-            capacity.Fail(null, "is required: set capacity.podSlots to the most pods that may run at once");
+            capacity.Fail(null, $"is required: set {AgentKeys.Capacity}.{CapacityKeys.PodSlots} to the most pods that may run at once");
         }
 
-        capacity.RejectUnknown("podSlots", "cpu", "memory");
-        var cpu = capacity.Number("cpu", null, exclusiveMin: 0);
+        capacity.RejectUnknown(CapacityKeys.All);
+        var cpu = capacity.Number(CapacityKeys.Cpu, null, exclusiveMin: 0);
         return new CapacityPool
         {
-            PodSlots = capacity.WholeNumber("podSlots", 0, min: 1),
+            PodSlots = capacity.WholeNumber(CapacityKeys.PodSlots, 0, min: 1),
             Cpu = cpu,
-            MemoryBytes = capacity.Bytes("memory"),
+            MemoryBytes = capacity.Bytes(CapacityKeys.Memory),
         };
     }
 
     private PipelineConfiguration? ReadPipeline(string name, SectionReader pipeline)
     {
-        pipeline.RejectUnknown("priority", "remainder", "consumersPerPod", "sla", "minPods", "maxPods", "perPodThroughput",
-            "activationBacklog", "maxScaleUpStep", "scaleDownStabilisation", "fallbackAfterFailedPolls", "fallbackPods",
-            "source", "orchestrator", "pod");
-        var remainder = pipeline.Flag("remainder", false);
-        var priority = pipeline.WholeNumber("priority", 1, min: 1);
-        if (remainder && pipeline.Has("priority"))
+        pipeline.RejectUnknown(PipelineKeys.All);
+        var remainder = pipeline.Flag(PipelineKeys.Remainder, false);
+        var priority = pipeline.WholeNumber(PipelineKeys.Priority, 1, min: 1);
+        if (remainder && pipeline.Has(PipelineKeys.Priority))
         {
-            pipeline.Fail("priority", "must not be set on a remainder pipeline (it takes only idle capacity)");
+            pipeline.Fail(PipelineKeys.Priority, "must not be set on a remainder pipeline (it takes only idle capacity)");
         }
 
         var policy = ReadPolicy(pipeline);
         foreach (var error in SlaPolicyOptionsValidator.Validate(policy, pipeline.Path))
         {
-            pipeline.Fail(null, error.StartsWith(pipeline.Path, StringComparison.Ordinal) ? error[(pipeline.Path.Length + 1)..] : error);
+            pipeline.Report(error);
         }
 
-        var source = ReadSource(pipeline.Child("source"));
-        var orchestratorKind = pipeline.Text("orchestrator", required: true);
+        var source = ReadSource(pipeline.Child(PipelineKeys.Source));
+        var orchestratorKind = pipeline.Text(PipelineKeys.Orchestrator, required: true);
         IPodOrchestrator? orchestrator = null;
         if (orchestratorKind is not null && !_orchestrators.TryGetValue(orchestratorKind, out orchestrator))
         {
-            pipeline.Fail("orchestrator", $"unknown kind '{orchestratorKind}' (known: {string.Join(", ", _orchestrators.Keys.Order(StringComparer.Ordinal))})");
+            pipeline.Fail(PipelineKeys.Orchestrator, $"unknown kind '{orchestratorKind}' (known: {string.Join(", ", _orchestrators.Keys.Order(StringComparer.Ordinal))})");
         }
 
-        if (!pipeline.Has("pod"))
+        if (!pipeline.Has(PipelineKeys.Pod))
         {
-            pipeline.Fail("pod", "is required: describe the pod's containers");
+            pipeline.Fail(PipelineKeys.Pod, "is required: describe the pod's containers");
             return null;
         }
 
-        var pod = PodTemplateReader.Read(name, pipeline.Child("pod"));
-        // Without a known orchestrator the shared template rules still apply.
+        var pod = PodTemplateReader.Read(name, pipeline.Child(PipelineKeys.Pod));
+        // Without a known orchestrator the shared template rules still apply. Messages name their full path.
         foreach (var error in orchestrator?.Validate(pod) ?? PodTemplateValidator.Validate(pod))
         {
-            pipeline.Child("pod").Fail(null, error);
+            pipeline.Report(error);
         }
 
         return source is null || orchestratorKind is null ? null : new PipelineConfiguration
@@ -133,7 +133,7 @@ public sealed class AgentConfigurationReader
             Name = name,
             Priority = priority,
             IsRemainder = remainder,
-            ConsumersPerPod = pipeline.WholeNumber("consumersPerPod", 1, min: 1),
+            ConsumersPerPod = pipeline.WholeNumber(PipelineKeys.ConsumersPerPod, 1, min: 1),
             Policy = policy,
             Source = source,
             OrchestratorKind = orchestratorKind,
@@ -144,22 +144,22 @@ public sealed class AgentConfigurationReader
     private static SlaPolicyOptions ReadPolicy(SectionReader p)
     {
         var defaults = new SlaPolicyOptions();
-        if (!p.Has("sla"))
+        if (!p.Has(SlaPolicyKeys.Sla))
         {
-            p.Fail("sla", "is required: the longest acceptable time from arrival to processing, for example 10s");
+            p.Fail(SlaPolicyKeys.Sla, "is required: the longest acceptable time from arrival to processing, for example 10s");
         }
 
         return new SlaPolicyOptions
         {
-            Sla = p.Duration("sla", defaults.Sla),
-            MinPods = p.WholeNumber("minPods", defaults.MinPods),
-            MaxPods = p.WholeNumber("maxPods", defaults.MaxPods),
-            PerPodThroughputPrior = p.Number("perPodThroughput", defaults.PerPodThroughputPrior) ?? defaults.PerPodThroughputPrior,
-            ActivationBacklogThreshold = p.LargeWholeNumber("activationBacklog", defaults.ActivationBacklogThreshold),
-            MaxScaleUpStep = p.OptionalWholeNumber("maxScaleUpStep"),
-            ScaleDownStabilisation = p.Duration("scaleDownStabilisation", defaults.ScaleDownStabilisation),
-            FallbackAfterFailedPolls = p.WholeNumber("fallbackAfterFailedPolls", defaults.FallbackAfterFailedPolls),
-            FallbackPods = p.WholeNumber("fallbackPods", defaults.FallbackPods),
+            Sla = p.Duration(SlaPolicyKeys.Sla, defaults.Sla),
+            MinPods = p.WholeNumber(SlaPolicyKeys.MinPods, defaults.MinPods),
+            MaxPods = p.WholeNumber(SlaPolicyKeys.MaxPods, defaults.MaxPods),
+            PerPodThroughputPrior = p.Number(SlaPolicyKeys.PerPodThroughput, defaults.PerPodThroughputPrior) ?? defaults.PerPodThroughputPrior,
+            ActivationBacklogThreshold = p.LargeWholeNumber(SlaPolicyKeys.ActivationBacklog, defaults.ActivationBacklogThreshold),
+            MaxScaleUpStep = p.OptionalWholeNumber(SlaPolicyKeys.MaxScaleUpStep),
+            ScaleDownStabilisation = p.Duration(SlaPolicyKeys.ScaleDownStabilisation, defaults.ScaleDownStabilisation),
+            FallbackAfterFailedPolls = p.WholeNumber(SlaPolicyKeys.FallbackAfterFailedPolls, defaults.FallbackAfterFailedPolls),
+            FallbackPods = p.WholeNumber(SlaPolicyKeys.FallbackPods, defaults.FallbackPods),
         };
     }
 
@@ -171,7 +171,7 @@ public sealed class AgentConfigurationReader
             return null;
         }
 
-        var kind = source.Text("kind", required: true);
+        var kind = source.Text(SourceKeys.Kind, required: true);
         if (kind is null)
         {
             return null;
@@ -179,10 +179,11 @@ public sealed class AgentConfigurationReader
 
         if (!_sources.TryGetValue(kind, out var provider))
         {
-            source.Fail("kind", $"unknown kind '{kind}' (known: {string.Join(", ", _sources.Keys.Order(StringComparer.Ordinal))})");
+            source.Fail(SourceKeys.Kind, $"unknown kind '{kind}' (known: {string.Join(", ", _sources.Keys.Order(StringComparer.Ordinal))})");
             return null;
         }
 
+        source.RejectUnknown(provider.Keys);
         return provider.Read(source);
     }
 

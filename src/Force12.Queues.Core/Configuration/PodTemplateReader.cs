@@ -7,16 +7,16 @@ internal static class PodTemplateReader
 {
     public static PodTemplate Read(string pipeline, SectionReader pod)
     {
-        pod.RejectUnknown("network", "stopGracePeriod", "standby", "labels", "containers");
-        var network = pod.Text("network", fallback: "pod")!;
+        pod.RejectUnknown(PodKeys.All);
+        var network = pod.Text(PodKeys.Network, fallback: "pod")!;
         var (mode, networkName) = network switch
         {
             "pod" => (PodNetworkMode.Pod, null),
             "host" => (PodNetworkMode.Host, null),
             _ => (PodNetworkMode.Network, network),
         };
-        var containers = pod.Section.GetSection("containers").GetChildren()
-            .Select(c => ReadContainer(pod.Child("containers").Child(c.Key)))
+        var containers = pod.Section.GetSection(PodKeys.Containers).GetChildren()
+            .Select(c => ReadContainer(pod.Child(PodKeys.Containers).Element(c.Key)))
             .ToArray();
         return new PodTemplate
         {
@@ -24,35 +24,39 @@ internal static class PodTemplateReader
             Containers = containers,
             NetworkMode = mode,
             NetworkName = networkName,
-            StopGracePeriod = pod.Duration("stopGracePeriod", PodTemplate.DefaultStopGracePeriod),
-            StandbyPods = pod.WholeNumber("standby", 0, min: 0, max: PodTemplateValidator.MaximumStandbyPods),
-            Labels = pod.Map("labels"),
+            StopGracePeriod = pod.Duration(PodKeys.StopGracePeriod, PodTemplate.DefaultStopGracePeriod),
+            StandbyPods = pod.WholeNumber(PodKeys.Standby, 0, min: 0, max: PodTemplateValidator.MaximumStandbyPods),
+            Labels = pod.Map(PodKeys.Labels),
         };
     }
 
     private static ContainerTemplate ReadContainer(SectionReader container)
     {
-        container.RejectUnknown("name", "image", "command", "args", "env", "workingDirectory", "cpu", "memory", "mounts");
+        container.RejectUnknown(ContainerKeys.All);
         return new ContainerTemplate
         {
-            Name = container.Text("name") ?? "",
-            Image = container.Text("image"),
-            Command = container.Text("command"),
-            Args = container.List("args"),
-            Environment = container.Map("env"),
-            WorkingDirectory = container.Text("workingDirectory"),
-            CpuLimit = container.Number("cpu", null, exclusiveMin: 0),
-            MemoryLimitBytes = container.Bytes("memory"),
-            Mounts = container.Section.GetSection("mounts").GetChildren()
-                .Select(m => ReadMount(container.Child("mounts").Child(m.Key)))
+            Name = container.Text(ContainerKeys.Name) ?? "",
+            Image = container.Text(ContainerKeys.Image),
+            Command = container.Text(ContainerKeys.Command),
+            Args = container.List(ContainerKeys.Args),
+            Environment = container.Map(ContainerKeys.Env),
+            WorkingDirectory = container.Text(ContainerKeys.WorkingDirectory),
+            CpuLimit = container.Number(ContainerKeys.Cpu, null, exclusiveMin: 0),
+            MemoryLimitBytes = container.Bytes(ContainerKeys.Memory),
+            Mounts = container.Section.GetSection(ContainerKeys.Mounts).GetChildren()
+                .Select(m => ReadMount(container.Child(ContainerKeys.Mounts).Element(m.Key)))
                 .ToArray(),
         };
     }
 
-    private static ContainerMount ReadMount(SectionReader mount) => new()
+    private static ContainerMount ReadMount(SectionReader mount)
     {
-        HostPath = mount.Text("hostPath", required: true) ?? "",
-        ContainerPath = mount.Text("containerPath", required: true) ?? "",
-        ReadOnly = mount.Flag("readOnly", false),
-    };
+        mount.RejectUnknown(MountKeys.All);
+        return new ContainerMount
+        {
+            HostPath = mount.Text(MountKeys.HostPath, required: true) ?? "",
+            ContainerPath = mount.Text(MountKeys.ContainerPath, required: true) ?? "",
+            ReadOnly = mount.Flag(MountKeys.ReadOnly, false),
+        };
+    }
 }

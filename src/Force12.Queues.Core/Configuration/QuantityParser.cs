@@ -76,4 +76,20 @@ public static class QuantityParser
         value = (long)Math.Round(number * multiplier);
         return true;
     }
+
+    /// <summary>Writes a duration the way configuration does: <c>2h</c>, <c>5m</c>, <c>10s</c>, <c>1.5s</c>, <c>250ms</c>; negative ones with a minus sign.</summary>
+    public static string FormatDuration(TimeSpan value)
+    {
+        var sign = value < TimeSpan.Zero ? "-" : "";
+        var magnitude = value.Duration();
+        var text = magnitude switch
+        {
+            { Ticks: 0 } => "0s",
+            _ when magnitude.Ticks % TimeSpan.TicksPerHour == 0 => $"{magnitude.TotalHours.ToString(CultureInfo.InvariantCulture)}h",
+            _ when magnitude.Ticks % TimeSpan.TicksPerMinute == 0 => $"{magnitude.TotalMinutes.ToString(CultureInfo.InvariantCulture)}m",
+            _ when magnitude < TimeSpan.FromSeconds(1) => $"{magnitude.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)}ms",
+            _ => $"{magnitude.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s",
+        };
+        return sign + text;
+    }
 }

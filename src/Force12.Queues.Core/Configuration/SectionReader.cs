@@ -29,11 +29,24 @@ public sealed class SectionReader
     /// <summary>A reader for a child section.</summary>
     public SectionReader Child(string key) => new(Section.GetSection(key), Join(key), _errors);
 
+    /// <summary>A reader for the list entry <paramref name="index"/> of this section, named <c>path[index]</c> as in YAML and JSON.</summary>
+    public SectionReader Element(string index) => new(Section.GetSection(index), $"{Path}[{index}]", _errors);
+
     /// <summary>Records an error about <paramref name="key"/> (or the section itself when null).</summary>
     public void Fail(string? key, string problem) => _errors.Add($"{(key is null ? Path : Join(key))}: {problem}");
 
+    /// <summary>Records <paramref name="problem"/>, whose key is relative to this section.</summary>
+    public void Fail(SettingProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        Fail(problem.Key, problem.Problem);
+    }
+
+    /// <summary>Records a whole message that already names its full path (<c>&lt;path&gt;: &lt;problem&gt;</c>), as validators of whole models write them.</summary>
+    public void Report(string message) => _errors.Add(message);
+
     /// <summary>Records an error for every key of the section that is not in <paramref name="known"/> (a typo must not pass silently).</summary>
-    public void RejectUnknown(params string[] known)
+    public void RejectUnknown(params IReadOnlyList<string> known)
     {
         foreach (var child in Section.GetChildren())
         {

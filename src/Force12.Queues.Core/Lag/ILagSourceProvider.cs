@@ -12,8 +12,15 @@ public interface ILagSourceProvider
     string Kind { get; }
 
     /// <summary>
-    /// Reads the source settings, recording every problem through <paramref name="settings"/>
-    /// (each naming its field). Starts nothing and opens no connection.
+    /// Every key the <c>source</c> section of this kind accepts, <c>kind</c> included, each declared once by the plugin.
+    /// The reader rejects any other key before <see cref="Read"/>, and the JSON Schema test compares the schema with these.
+    /// </summary>
+    IReadOnlyList<string> Keys { get; }
+
+    /// <summary>
+    /// Reads the source settings into the kind's typed options and validates them once, recording every problem
+    /// through <paramref name="settings"/> under its key. Unknown keys are already reported. Starts nothing and opens
+    /// no connection.
     /// </summary>
     /// <returns>The source, or null when the settings have errors.</returns>
     ILagSource? Read(SectionReader settings);

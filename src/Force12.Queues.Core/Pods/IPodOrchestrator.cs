@@ -12,7 +12,12 @@ public interface IPodOrchestrator
     /// <summary>Name that configuration uses to select this orchestrator, for example <c>docker</c> or <c>process</c>.</summary>
     string Kind { get; }
 
-    /// <summary>Every problem with <paramref name="podTemplate"/> for this orchestrator (common rules and its own); empty when valid.</summary>
+    /// <summary>
+    /// Every problem with <paramref name="podTemplate"/> for this orchestrator (common rules and its own); empty when valid.
+    /// Each is <c>&lt;path&gt;: &lt;problem&gt;</c> naming the configuration key as written, for example
+    /// <c>pipelines.bulbs.pod.containers[0].image: is required by the docker orchestrator</c>
+    /// (paths from <see cref="PodTemplateValidator.PathOf"/> and <see cref="PodTemplateValidator.ContainerPath"/>).
+    /// </summary>
     IReadOnlyList<string> Validate(PodTemplate podTemplate);
 
     /// <summary>The pipeline's pods, including broken and stopping ones, oldest first.</summary>

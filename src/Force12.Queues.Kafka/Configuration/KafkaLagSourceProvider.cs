@@ -23,45 +23,40 @@ public sealed class KafkaLagSourceProvider : ILagSourceProvider
     public string Kind => KafkaLagCollector.KindName;
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Keys => KafkaSourceKeys.All;
+
+    /// <inheritdoc />
     public ILagSource? Read(SectionReader settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        settings.RejectUnknown("kind", "bootstrapServers", "group", "topics", "topicPattern", "resetPolicy", "timeLag",
-            "unknownGroup", "requestTimeout", "stallAfter", "client", "clientSecretFiles");
         var defaults = new KafkaLagCollectorOptions();
         var options = new KafkaLagCollectorOptions
         {
-            BootstrapServers = settings.Text("bootstrapServers", required: true) ?? "",
-            GroupId = settings.Text("group", required: true) ?? "",
-            Topics = settings.List("topics"),
-            TopicPattern = settings.Text("topicPattern"),
-            ResetPolicy = Choice(settings, "resetPolicy", OffsetResetPolicy.Earliest),
-            TimeLag = Choice(settings, "timeLag", KafkaTimeLagMode.Estimated),
-            UnknownGroup = Choice(settings, "unknownGroup", KafkaUnknownGroupMode.Error),
-            RequestTimeout = settings.Duration("requestTimeout", defaults.RequestTimeout, positive: true),
-            StallAfter = settings.Duration("stallAfter", defaults.StallAfter, positive: true),
+            BootstrapServers = settings.Text(KafkaSourceKeys.BootstrapServers) ?? "",
+            GroupId = settings.Text(KafkaSourceKeys.Group) ?? "",
+            Topics = settings.List(KafkaSourceKeys.Topics),
+            TopicPattern = settings.Text(KafkaSourceKeys.TopicPattern),
+            ResetPolicy = Choice(settings, KafkaSourceKeys.ResetPolicy, OffsetResetPolicy.Earliest),
+            TimeLag = Choice(settings, KafkaSourceKeys.TimeLag, KafkaTimeLagMode.Estimated),
+            UnknownGroup = Choice(settings, KafkaSourceKeys.UnknownGroup, KafkaUnknownGroupMode.Error),
+            RequestTimeout = settings.Duration(KafkaSourceKeys.RequestTimeout, defaults.RequestTimeout, positive: true),
+            StallAfter = settings.Duration(KafkaSourceKeys.StallAfter, defaults.StallAfter, positive: true),
             ClientConfig = ClientConfig(settings),
         };
-        if (options.Topics.Count > 0 && options.TopicPattern is not null)
+        var bothTopicSettings = options.Topics.Count > 0 && options.TopicPattern is not null;
+        if (bothTopicSettings)
         {
-            settings.Fail("topicPattern", "set either topics or topicPattern, not both");
+            settings.Fail(KafkaSourceKeys.TopicPattern, $"set either {KafkaSourceKeys.Topics} or {KafkaSourceKeys.TopicPattern}, not both");
         }
 
-        if (options.BacklogModeLacksTopics)
-        {
-            settings.Fail("unknownGroup", "'backlog' needs topics or topicPattern: a group that never committed has no topics of its own to watch");
-        }
-
-        // Required fields and unknownGroup were reported above under their keys; the collector's own rules report the rest.
-        var problems = options.Validate().Where(e => !e.StartsWith("BootstrapServers is required", StringComparison.Ordinal)
-            && !e.StartsWith("GroupId is required", StringComparison.Ordinal)
-            && !e.StartsWith("UnknownGroup ", StringComparison.Ordinal)).ToArray();
+        // Validated once, here; the collector made from the source trusts these options.
+        var problems = KafkaLagCollectorOptionsValidator.Validate(options);
         foreach (var problem in problems)
         {
-            settings.Fail(null, problem);
+            settings.Fail(problem);
         }
 
-        return options.Validate().Count == 0 ? new KafkaLagSource(options, _clients) : null;
+        return problems.Count == 0 && !bothTopicSettings ? new KafkaLagSource(options, _clients) : null;
     }
 
     private static T Choice<T>(SectionReader settings, string key, T fallback)
@@ -84,8 +79,8 @@ public sealed class KafkaLagSourceProvider : ILagSourceProvider
 
     private static Dictionary<string, string> ClientConfig(SectionReader settings)
     {
-        var config = new Dictionary<string, string>(settings.Map("client"), StringComparer.Ordinal);
-        foreach (var (property, path) in settings.Map("clientSecretFiles"))
+        var config = new Dictionary<string, string>(settings.Map(KafkaSourceKeys.Client), StringComparer.Ordinal);
+        foreach (var (property, path) in settings.Map(KafkaSourceKeys.ClientSecretFiles))
         {
             try
             {
@@ -94,7 +89,7 @@ public sealed class KafkaLagSourceProvider : ILagSourceProvider
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // The message names the file, never its content.
-                settings.Child("clientSecretFiles").Fail(property, $"cannot read '{path}': {e.Message}");
+                settings.Child(KafkaSourceKeys.ClientSecretFiles).Fail(property, $"cannot read '{path}': {e.Message}");
             }
         }
 

@@ -33,9 +33,10 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
     {
     }
 
+    /// <summary>Creates a collector on options that were validated already (by the public constructor or the source provider).</summary>
     internal KafkaLagCollector(KafkaLagCollectorOptions options, Func<IKafkaOffsetsClient>? clientFactory, TimeProvider timeProvider, ILogger? logger)
     {
-        _options = Validated(options);
+        _options = options;
         _timeProvider = timeProvider;
         _clientFactory = clientFactory ?? (() => new ConfluentOffsetsClient(_options));
         _logger = logger ?? NullLogger.Instance;
@@ -221,6 +222,6 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
         var errors = options.Validate();
         return errors.Count == 0
             ? options
-            : throw new ArgumentException($"Invalid Kafka lag collector options: {string.Join(" ", errors)}", nameof(options));
+            : throw new ArgumentException($"Invalid Kafka lag collector options: {string.Join("; ", errors)}", nameof(options));
     }
 }

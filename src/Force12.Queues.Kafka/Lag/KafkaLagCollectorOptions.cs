@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Force12.Queues.Core.Lag;
 
 namespace Force12.Queues.Kafka.Lag;
@@ -58,73 +57,6 @@ public sealed record KafkaLagCollectorOptions
     /// </summary>
     internal bool BacklogModeLacksTopics => UnknownGroup == KafkaUnknownGroupMode.Backlog && Topics.Count == 0 && TopicPattern is null;
 
-    /// <summary>Every problem with these options, each naming the field; empty when valid.</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(BootstrapServers))
-        {
-            errors.Add($"{nameof(BootstrapServers)} is required (host:port[,host:port...]).");
-        }
-
-        if (string.IsNullOrWhiteSpace(GroupId))
-        {
-            errors.Add($"{nameof(GroupId)} is required.");
-        }
-
-        if (Topics.Any(string.IsNullOrWhiteSpace))
-        {
-            errors.Add($"{nameof(Topics)} contains an empty topic name.");
-        }
-
-        if (TopicPattern is { } pattern && !IsValidRegex(pattern))
-        {
-            errors.Add($"{nameof(TopicPattern)} '{pattern}' is not a valid regular expression.");
-        }
-
-        if (BacklogModeLacksTopics)
-        {
-            errors.Add($"{nameof(UnknownGroup)} {UnknownGroup} needs {nameof(Topics)} or {nameof(TopicPattern)}: a group that never committed has no topics of its own to watch.");
-        }
-
-        AddIfNotPositive(errors, nameof(RequestTimeout), RequestTimeout);
-        AddIfNotPositive(errors, nameof(StallAfter), StallAfter);
-        if (ExactLookupBudget < 0)
-        {
-            errors.Add($"{nameof(ExactLookupBudget)} must be 0 or more, was {ExactLookupBudget}.");
-        }
-
-        if (PartitionsPerRequest < 1)
-        {
-            errors.Add($"{nameof(PartitionsPerRequest)} must be at least 1, was {PartitionsPerRequest}.");
-        }
-
-        if (MaxParallelRequests < 1)
-        {
-            errors.Add($"{nameof(MaxParallelRequests)} must be at least 1, was {MaxParallelRequests}.");
-        }
-
-        return errors;
-    }
-
-    private static void AddIfNotPositive(List<string> errors, string field, TimeSpan value)
-    {
-        if (value <= TimeSpan.Zero)
-        {
-            errors.Add($"{field} must be positive, was {value}.");
-        }
-    }
-
-    private static bool IsValidRegex(string pattern)
-    {
-        try
-        {
-            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Every problem with these options, each as <c>&lt;key&gt;: &lt;problem&gt;</c> (see <see cref="KafkaLagCollectorOptionsValidator"/>); empty when valid.</summary>
+    public IReadOnlyList<string> Validate() => KafkaLagCollectorOptionsValidator.Validate(this).Select(p => p.ToString()).ToArray();
 }

@@ -18,32 +18,43 @@ public sealed class KinesisSourceProvider : ILagSourceProvider
     public string Kind => SourceKind;
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Keys => KinesisSourceKeys.All;
+
+    /// <inheritdoc />
     public ILagSource? Read(SectionReader settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        settings.RejectUnknown("kind", "stream", "leaseTable", "region", "kinesisEndpoint", "dynamoDbEndpoint",
-            "initialPosition", "maxReadsPerShardPerPoll", "recordsPerRead", "maxConcurrentShards", "stallAfter");
         var defaults = new KinesisLagCollectorOptions { StreamName = "" };
-        var stream = settings.Text("stream", required: true);
-        var table = settings.Text("leaseTable", required: true);
-        var kinesisEndpoint = Url(settings, "kinesisEndpoint");
-        var dynamoEndpoint = Url(settings, "dynamoDbEndpoint");
-        var position = settings.Text("initialPosition", fallback: "trimHorizon") switch
+        var stream = settings.Text(KinesisSourceKeys.Stream);
+        var table = settings.Text(KinesisSourceKeys.LeaseTable, required: true);
+        var kinesisEndpoint = Url(settings, KinesisSourceKeys.KinesisEndpoint);
+        var dynamoEndpoint = Url(settings, KinesisSourceKeys.DynamoDbEndpoint);
+        var position = settings.Text(KinesisSourceKeys.InitialPosition, fallback: "trimHorizon") switch
         {
             "trimHorizon" or "TRIM_HORIZON" => KclCheckpointKind.TrimHorizon,
             "latest" or "LATEST" => KclCheckpointKind.Latest,
-            var other => Invalid(settings, "initialPosition", $"'{other}' is not trimHorizon or latest"),
+            var other => Invalid(settings, KinesisSourceKeys.InitialPosition, $"'{other}' is not trimHorizon or latest"),
         };
         var collector = defaults with
         {
+            StreamName = stream ?? "",
             InitialPosition = position ?? KclCheckpointKind.TrimHorizon,
-            MaxReadsPerShardPerPoll = settings.WholeNumber("maxReadsPerShardPerPoll", defaults.MaxReadsPerShardPerPoll, 1, KinesisLagCollectorOptions.ShardReadsPerSecondLimit),
-            RecordsPerRead = settings.WholeNumber("recordsPerRead", defaults.RecordsPerRead, 1, 10_000),
-            MaxConcurrentShards = settings.WholeNumber("maxConcurrentShards", defaults.MaxConcurrentShards, 1, 256),
-            StallAfter = settings.Duration("stallAfter", defaults.StallAfter, positive: true),
+            MaxReadsPerShardPerPoll = settings.WholeNumber(KinesisSourceKeys.MaxReadsPerShardPerPoll, defaults.MaxReadsPerShardPerPoll),
+            RecordsPerRead = settings.WholeNumber(KinesisSourceKeys.RecordsPerRead, defaults.RecordsPerRead),
+            MaxConcurrentShards = settings.WholeNumber(KinesisSourceKeys.MaxConcurrentShards, defaults.MaxConcurrentShards),
+            StallAfter = settings.Duration(KinesisSourceKeys.StallAfter, defaults.StallAfter, positive: true),
         };
-        if (stream is null || table is null || position is null || (settings.Has("kinesisEndpoint") && kinesisEndpoint is null)
-            || (settings.Has("dynamoDbEndpoint") && dynamoEndpoint is null))
+
+        // Validated once, here, under the keys as written.
+        var problems = KinesisLagCollectorOptionsValidator.Validate(collector);
+        foreach (var problem in problems)
+        {
+            settings.Fail(problem);
+        }
+
+        if (problems.Count > 0 || stream is null || table is null || position is null
+            || (settings.Has(KinesisSourceKeys.KinesisEndpoint) && kinesisEndpoint is null)
+            || (settings.Has(KinesisSourceKeys.DynamoDbEndpoint) && dynamoEndpoint is null))
         {
             return null;
         }
@@ -52,7 +63,7 @@ public sealed class KinesisSourceProvider : ILagSourceProvider
         {
             StreamName = stream,
             LeaseTable = table,
-            Region = settings.Text("region"),
+            Region = settings.Text(KinesisSourceKeys.Region),
             KinesisEndpoint = kinesisEndpoint,
             DynamoDbEndpoint = dynamoEndpoint,
             Collector = collector,

@@ -31,35 +31,6 @@ public sealed record KinesisLagCollectorOptions
     /// <summary>How long a checkpoint may stand still while lag grows before the shard is stalled. Default 30 s.</summary>
     public TimeSpan StallAfter { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Every problem with these options, each naming the field; empty when valid.</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(StreamName))
-        {
-            errors.Add("stream: is required");
-        }
-
-        if (MaxReadsPerShardPerPoll is < 1 or > ShardReadsPerSecondLimit)
-        {
-            errors.Add($"maxReadsPerShardPerPoll: must be between 1 and {ShardReadsPerSecondLimit} (was {MaxReadsPerShardPerPoll})");
-        }
-
-        if (RecordsPerRead is < 1 or > 10_000)
-        {
-            errors.Add($"recordsPerRead: must be between 1 and 10000 (was {RecordsPerRead})");
-        }
-
-        if (MaxConcurrentShards < 1)
-        {
-            errors.Add($"maxConcurrentShards: must be >= 1 (was {MaxConcurrentShards})");
-        }
-
-        if (InitialPosition is not (KclCheckpointKind.TrimHorizon or KclCheckpointKind.Latest))
-        {
-            errors.Add($"initialPosition: must be trimHorizon or latest (was {InitialPosition})");
-        }
-
-        return errors;
-    }
+    /// <summary>Every problem with these options, each as <c>&lt;key&gt;: &lt;problem&gt;</c> (see <see cref="KinesisLagCollectorOptionsValidator"/>); empty when valid.</summary>
+    public IReadOnlyList<string> Validate() => KinesisLagCollectorOptionsValidator.Validate(this).Select(p => p.ToString()).ToArray();
 }

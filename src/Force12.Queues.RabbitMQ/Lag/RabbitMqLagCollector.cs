@@ -24,9 +24,10 @@ public sealed class RabbitMqLagCollector : ILagCollector, IDisposable
     {
     }
 
+    /// <summary>Creates a collector on options that were validated already (by the public constructor or the source provider).</summary>
     internal RabbitMqLagCollector(RabbitMqLagCollectorOptions options, IRabbitMqManagementApi api, TimeProvider time, ILogger logger)
     {
-        _options = Validated(options);
+        _options = options ?? throw new ArgumentNullException(nameof(options));
         _api = api ?? throw new ArgumentNullException(nameof(api));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -131,7 +132,7 @@ public sealed class RabbitMqLagCollector : ILagCollector, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.Validate();
-        return errors.Count == 0 ? options : throw new ArgumentException(string.Join(" ", errors), nameof(options));
+        return errors.Count == 0 ? options : throw new ArgumentException(string.Join("; ", errors), nameof(options));
     }
 
     private sealed record QueueRead(string Queue, RabbitMqQueueStats? Stats, RabbitMqManagementException? Error);

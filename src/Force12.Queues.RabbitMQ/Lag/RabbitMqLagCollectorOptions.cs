@@ -27,44 +27,6 @@ public sealed record RabbitMqLagCollectorOptions
     /// <summary>How long deliveries may stand still while the depth grows before a queue is stalled. Default 30 s.</summary>
     public TimeSpan StallAfter { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Every problem with these options, each naming the field; empty when valid.</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var errors = new List<string>();
-        if (ManagementUrl is null || !ManagementUrl.IsAbsoluteUri || ManagementUrl.Scheme is not ("http" or "https"))
-        {
-            errors.Add($"{nameof(ManagementUrl)} must be an absolute http or https URL, was '{ManagementUrl}'.");
-        }
-
-        if (string.IsNullOrEmpty(Username))
-        {
-            errors.Add($"{nameof(Username)} is required.");
-        }
-
-        if (string.IsNullOrEmpty(VirtualHost))
-        {
-            errors.Add($"{nameof(VirtualHost)} is required (the default virtual host is '/').");
-        }
-
-        if (Queues.Count == 0)
-        {
-            errors.Add($"{nameof(Queues)} must name at least one queue.");
-        }
-        else if (Queues.Any(string.IsNullOrWhiteSpace))
-        {
-            errors.Add($"{nameof(Queues)} contains an empty queue name.");
-        }
-
-        if (RequestTimeout <= TimeSpan.Zero)
-        {
-            errors.Add($"{nameof(RequestTimeout)} must be positive, was {RequestTimeout}.");
-        }
-
-        if (StallAfter <= TimeSpan.Zero)
-        {
-            errors.Add($"{nameof(StallAfter)} must be positive, was {StallAfter}.");
-        }
-
-        return errors;
-    }
+    /// <summary>Every problem with these options, each as <c>&lt;key&gt;: &lt;problem&gt;</c> (see <see cref="RabbitMqLagCollectorOptionsValidator"/>); empty when valid.</summary>
+    public IReadOnlyList<string> Validate() => RabbitMqLagCollectorOptionsValidator.Validate(this).Select(p => p.ToString()).ToArray();
 }

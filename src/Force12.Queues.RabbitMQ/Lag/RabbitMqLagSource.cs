@@ -23,6 +23,7 @@ public sealed class RabbitMqLagSource : ILagSource
     public ILagCollector CreateCollector(LagCollectorContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new RabbitMqLagCollector(Options, context.TimeProvider, context.LoggerFactory.CreateLogger<RabbitMqLagCollector>());
+        // The provider validated the options once; the collector trusts them.
+        return new RabbitMqLagCollector(Options, new RabbitMqManagementApi(Options), context.TimeProvider, context.LoggerFactory.CreateLogger<RabbitMqLagCollector>());
     }
 }

@@ -17,39 +17,39 @@ public sealed class RabbitMqLagSourceProvider : ILagSourceProvider
     public string Kind => SourceKind;
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Keys => RabbitMqSourceKeys.All;
+
+    /// <inheritdoc />
     public ILagSource? Read(SectionReader settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        settings.RejectUnknown("kind", "queues", "managementUrl", "username", "password", "virtualHost", "requestTimeout", "stallAfter");
         var defaults = new RabbitMqLagCollectorOptions();
-        var url = settings.Text("managementUrl");
+        var url = settings.Text(RabbitMqSourceKeys.ManagementUrl);
         Uri? managementUrl = defaults.ManagementUrl;
         if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out managementUrl) || managementUrl.Scheme is not ("http" or "https")))
         {
-            settings.Fail("managementUrl", $"'{url}' is not an absolute http or https URL");
+            settings.Fail(RabbitMqSourceKeys.ManagementUrl, $"'{url}' is not an absolute http or https URL");
             managementUrl = null;
-        }
-
-        var queues = settings.List("queues");
-        if (queues.Count == 0)
-        {
-            settings.Fail("queues", "is required: at least one queue name");
-        }
-        else if (queues.Any(string.IsNullOrWhiteSpace))
-        {
-            settings.Fail("queues", "contains an empty queue name");
         }
 
         var options = defaults with
         {
             ManagementUrl = managementUrl ?? defaults.ManagementUrl,
-            Username = settings.Text("username", fallback: defaults.Username)!,
-            Password = settings.Text("password", fallback: defaults.Password)!,
-            VirtualHost = settings.Text("virtualHost", fallback: defaults.VirtualHost)!,
-            Queues = queues,
-            RequestTimeout = settings.Duration("requestTimeout", defaults.RequestTimeout, positive: true),
-            StallAfter = settings.Duration("stallAfter", defaults.StallAfter, positive: true),
+            Username = settings.Text(RabbitMqSourceKeys.Username, fallback: defaults.Username)!,
+            Password = settings.Text(RabbitMqSourceKeys.Password, fallback: defaults.Password)!,
+            VirtualHost = settings.Text(RabbitMqSourceKeys.VirtualHost, fallback: defaults.VirtualHost)!,
+            Queues = settings.List(RabbitMqSourceKeys.Queues),
+            RequestTimeout = settings.Duration(RabbitMqSourceKeys.RequestTimeout, defaults.RequestTimeout, positive: true),
+            StallAfter = settings.Duration(RabbitMqSourceKeys.StallAfter, defaults.StallAfter, positive: true),
         };
-        return managementUrl is null || options.Validate().Count > 0 ? null : new RabbitMqLagSource(options);
+
+        // Validated once, here; the collector made from the source trusts these options.
+        var problems = RabbitMqLagCollectorOptionsValidator.Validate(options);
+        foreach (var problem in problems)
+        {
+            settings.Fail(problem);
+        }
+
+        return managementUrl is null || problems.Count > 0 ? null : new RabbitMqLagSource(options);
     }
 }

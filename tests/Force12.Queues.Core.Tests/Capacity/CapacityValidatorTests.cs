@@ -26,14 +26,14 @@ public sealed class CapacityValidatorTests
 
         Assert.Equal(
         [
-            "pool.PodSlots must be >= 0 (was -1).",
-            "pool.Cpu must be a finite number of cores >= 0 or unset (was NaN).",
-            "pool.MemoryBytes must be >= 0 or unset (was -2).",
-            "pipeline 'a' is requested 2 times; names must be unique.",
-            "pipeline 'a'.Priority must be >= 1 (1 is highest) (was 0).",
-            "pipeline 'a'.MaxPods must be >= MinPods (3) (was 2).",
-            "pipeline 'a': NeededPods, RunningPods and StoppingPods must be >= 0 (were 0, -1, 0).",
-            "pipeline 'a'.PerPod must have Cpu and MemoryBytes >= 0 (were -0.5, 0).",
+            "capacity.podSlots: must be >= 0 (was -1)",
+            "capacity.cpu: must be a finite number of cores >= 0 or unset (was NaN)",
+            "capacity.memory: must be >= 0 or unset (was -2)",
+            "pipelines.a: is requested 2 times; names must be unique",
+            "pipelines.a.priority: must be >= 1 (1 is highest) (was 0)",
+            "pipelines.a.maxPods: must be >= minPods (3) (was 2)",
+            "pipelines.a: needed, running and stopping pods must be >= 0 (were 0, -1, 0)",
+            "pipelines.a.pod: cpu and memory per pod must be >= 0 (were -0.5, 0)",
         ], errors);
     }
 }

@@ -8,9 +8,10 @@ internal sealed class FakeSourceProvider : ILagSourceProvider
 {
     public string Kind => "fake";
 
+    public IReadOnlyList<string> Keys { get; } = ["kind", "group"];
+
     public ILagSource? Read(SectionReader settings)
     {
-        settings.RejectUnknown("kind", "group");
         var group = settings.Text("group", required: true);
         return group is null ? null : new Source(group);
     }

@@ -223,8 +223,8 @@ public abstract class PodOrchestratorContractTests : IAsyncLifetime
 
         var errors = orchestrator.Validate(bad);
 
-        Assert.Contains(errors, e => e.StartsWith("Pipeline:", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("StopGracePeriod:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("pipelines.Bad: a pipeline name must be", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("pipelines.Bad.pod.stopGracePeriod:", StringComparison.Ordinal));
         await Assert.ThrowsAsync<PodTemplateException>(() => orchestrator.ScaleAsync(bad, 1));
     }
 

@@ -42,16 +42,16 @@ public class PodTemplateValidatorTests
 
         Assert.Equal(
             [
-                "Pipeline: must be 1 to 63 of a-z, 0-9, '-', '_', '.' starting with a letter or digit, was 'Bad Name'.",
-                "NetworkName: is required when NetworkMode is Network.",
-                "StopGracePeriod: must be between 0 and 1 hour, was -00:00:01.",
-                "Labels['force12.pod']: keys starting with 'force12.' are reserved for the orchestrator.",
-                "Containers[0].CpuLimit: must be a positive number of cores, was 0.",
-                "Containers[0].MemoryLimitBytes: must be at least 6291456 bytes (6 MiB), was 1024.",
-                "Containers[1].Name: 'app' is used by another container of the pod.",
-                "Containers[1].Environment['A=B']: a variable name must be non-empty and must not contain '='.",
-                "Containers[1].Mounts[0]: HostPath and ContainerPath must be absolute, were 'relative' and '/data'.",
-                "Containers[2].Name: must be 1 to 63 of a-z, 0-9 and '-', starting with a letter or digit, was '-x'.",
+                "pipelines.Bad Name: a pipeline name must be 1 to 63 of a-z, 0-9, '-', '_', '.' starting with a letter or digit (was 'Bad Name')",
+                "pipelines.Bad Name.pod.network: a network name is required",
+                "pipelines.Bad Name.pod.stopGracePeriod: must be between 0s and 1h (was -1s)",
+                "pipelines.Bad Name.pod.labels.force12.pod: keys starting with 'force12.' are reserved for the orchestrator",
+                "pipelines.Bad Name.pod.containers[0].cpu: must be a positive number of cores (was 0)",
+                "pipelines.Bad Name.pod.containers[0].memory: must be at least 6Mi (was 1024 bytes)",
+                "pipelines.Bad Name.pod.containers[1].name: 'app' is used by another container of the pod",
+                "pipelines.Bad Name.pod.containers[1].env.A=B: a variable name must be non-empty and must not contain '='",
+                "pipelines.Bad Name.pod.containers[1].mounts[0]: hostPath and containerPath must be absolute (were 'relative' and '/data')",
+                "pipelines.Bad Name.pod.containers[2].name: must be 1 to 63 of a-z, 0-9 and '-', starting with a letter or digit (was '-x')",
             ],
             errors);
     }
@@ -61,13 +61,13 @@ public class PodTemplateValidatorTests
     [InlineData(101)]
     public void Validate_StandbyPodsOutOfRange_ReportsStandbyPods(int standby)
     {
-        Assert.Equal([$"StandbyPods: must be between 0 and 100, was {standby}."], PodTemplateValidator.Validate(Valid with { StandbyPods = standby }));
+        Assert.Equal([$"pipelines.bulbs.pod.standby: must be between 0 and 100 (was {standby})"], PodTemplateValidator.Validate(Valid with { StandbyPods = standby }));
     }
 
     [Fact]
     public void Validate_NoContainers_ReportsContainers()
     {
-        Assert.Equal(["Containers: at least one container is required."], PodTemplateValidator.Validate(Valid with { Containers = [] }));
+        Assert.Equal(["pipelines.bulbs.pod.containers: at least one container is required"], PodTemplateValidator.Validate(Valid with { Containers = [] }));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class PodTemplateValidatorTests
     {
         var errors = PodTemplateValidator.Validate(Valid with { NetworkMode = PodNetworkMode.Host, NetworkName = "n" });
 
-        Assert.Equal(["NetworkName: must be empty unless NetworkMode is Network (NetworkMode is Host)."], errors);
+        Assert.Equal(["pipelines.bulbs.pod.network: the network name 'n' is only used with a named network (network mode is Host)"], errors);
     }
 
     [Fact]

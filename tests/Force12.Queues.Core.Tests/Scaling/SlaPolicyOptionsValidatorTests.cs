@@ -28,21 +28,21 @@ public sealed class SlaPolicyOptionsValidatorTests
             SaturationBacklogSeconds = 0,
         };
 
-        var errors = SlaPolicyOptionsValidator.Validate(options, "pipelines:lights:scaling");
+        var errors = SlaPolicyOptionsValidator.Validate(options, "pipelines.lights");
 
         Assert.Equal(
         [
-            "pipelines:lights:scaling.Sla must be positive (was 00:00:00).",
-            "pipelines:lights:scaling.MinPods must be >= 0 (was -1).",
-            "pipelines:lights:scaling.MaxPods must be >= 1 and >= MinPods (-1) (was 0).",
-            "pipelines:lights:scaling.PerPodThroughputPrior must be a positive finite number of messages per second (was 0).",
-            "pipelines:lights:scaling.ActivationBacklogThreshold must be >= 0 (was -5).",
-            "pipelines:lights:scaling.MaxScaleUpStep must be >= 1 or unset (was 0).",
-            "pipelines:lights:scaling.ScaleDownStabilisation must be >= 0 (was -00:00:01).",
-            "pipelines:lights:scaling.FallbackAfterFailedPolls must be >= 1 (was 0).",
-            "pipelines:lights:scaling.FallbackPods must be >= 1 and <= MaxPods (0) (was 0).",
-            "pipelines:lights:scaling.ThroughputSmoothing must be in (0, 1] (was 1.5).",
-            "pipelines:lights:scaling.SaturationBacklogSeconds must be a positive finite number of seconds (was 0).",
+            "pipelines.lights.sla: must be positive (was 0s)",
+            "pipelines.lights.minPods: must be >= 0 (was -1)",
+            "pipelines.lights.maxPods: must be >= 1 and >= minPods (-1) (was 0)",
+            "pipelines.lights.perPodThroughput: must be a positive finite number of messages per second (was 0)",
+            "pipelines.lights.activationBacklog: must be >= 0 (was -5)",
+            "pipelines.lights.maxScaleUpStep: must be >= 1 or unset (was 0)",
+            "pipelines.lights.scaleDownStabilisation: must be >= 0 (was -1s)",
+            "pipelines.lights.fallbackAfterFailedPolls: must be >= 1 (was 0)",
+            "pipelines.lights.fallbackPods: must be >= 1 and <= maxPods (0) (was 0)",
+            "pipelines.lights.throughputSmoothing: must be in (0, 1] (was 1.5)",
+            "pipelines.lights.saturationBacklogSeconds: must be a positive finite number of seconds (was 0)",
         ], errors);
     }
 
@@ -51,6 +51,6 @@ public sealed class SlaPolicyOptionsValidatorTests
     {
         var ex = Assert.Throws<ArgumentException>(() => SlaPolicyOptionsValidator.ThrowIfInvalid(new SlaPolicyOptions { MinPods = 5, MaxPods = 3, FallbackPods = 1 }));
 
-        Assert.StartsWith("SlaPolicyOptions.MaxPods must be >= 1 and >= MinPods (5) (was 3).", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("maxPods: must be >= 1 and >= minPods (5) (was 3)", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -175,7 +175,7 @@ public sealed class KafkaLagCollectorTests : IDisposable
         var options = new KafkaLagCollectorOptions { BootstrapServers = "kafka:9092", GroupId = "lights", UnknownGroup = KafkaUnknownGroupMode.Backlog };
 
         Assert.Equal(
-            ["UnknownGroup Backlog needs Topics or TopicPattern: a group that never committed has no topics of its own to watch."],
+            ["unknownGroup: 'backlog' needs topics or topicPattern: a group that never committed has no topics of its own to watch"],
             options.Validate());
     }
 
@@ -237,9 +237,9 @@ public sealed class KafkaLagCollectorTests : IDisposable
         var error = Assert.Throws<ArgumentException>(() => new KafkaLagCollector(options));
 
         Assert.Equal(
-            "Invalid Kafka lag collector options: BootstrapServers is required (host:port[,host:port...]). GroupId is required. " +
-            "TopicPattern '([' is not a valid regular expression. RequestTimeout must be positive, was 00:00:00. " +
-            "PartitionsPerRequest must be at least 1, was 0. (Parameter 'options')",
+            "Invalid Kafka lag collector options: bootstrapServers: is required (host:port[,host:port...]); group: is required; " +
+            "topicPattern: '([' is not a valid regular expression; requestTimeout: must be positive (was 0s); " +
+            "partitionsPerRequest: must be at least 1 (was 0) (Parameter 'options')",
             error.Message);
     }
 }

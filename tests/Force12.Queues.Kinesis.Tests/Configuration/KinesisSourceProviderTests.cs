@@ -51,10 +51,10 @@ public sealed class KinesisSourceProviderTests
         Assert.Equal(
         [
             "pipelines.bulbs.source.shards: unknown setting (known here: kind, stream, leaseTable, region, kinesisEndpoint, dynamoDbEndpoint, initialPosition, maxReadsPerShardPerPoll, recordsPerRead, maxConcurrentShards, stallAfter)",
-            "pipelines.bulbs.source.stream: is required",
             "pipelines.bulbs.source.leaseTable: is required",
             "pipelines.bulbs.source.kinesisEndpoint: 'not a url' is not an http(s) URL, for example http://127.0.0.1:4567",
             "pipelines.bulbs.source.initialPosition: 'middle' is not trimHorizon or latest",
+            "pipelines.bulbs.source.stream: is required",
             "pipelines.bulbs.source.maxReadsPerShardPerPoll: must be between 1 and 5 (was 6)",
         ], errors);
     }
@@ -64,7 +64,9 @@ public sealed class KinesisSourceProviderTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var errors = new List<string>();
         var reader = new SectionReader(new RootOf(configuration), "pipelines.bulbs.source", errors);
-        return (new KinesisSourceProvider().Read(reader), errors);
+        var provider = new KinesisSourceProvider();
+        reader.RejectUnknown(provider.Keys); // as the agent's reader does before Read
+        return (provider.Read(reader), errors);
     }
 
     /// <summary>The configuration root as a section.</summary>

@@ -112,8 +112,8 @@ public sealed class ProcessPodOrchestratorTests : IDisposable
 
         Assert.Equal(
             [
-                "NetworkMode: Network is not supported by the process orchestrator (processes use the host's network); use Pod or Host.",
-                "Containers[0].Command: is required by the process orchestrator (the executable to run).",
+                "pipelines.demo.pod.network: a named network is not supported by the process orchestrator (processes use the host's network); use pod or host",
+                "pipelines.demo.pod.containers[0].command: is required by the process orchestrator (the executable to run)",
             ],
             errors);
     }
@@ -123,7 +123,7 @@ public sealed class ProcessPodOrchestratorTests : IDisposable
     {
         var errors = CreateOrchestrator().Validate(Template("demo") with { StandbyPods = 2 });
 
-        Assert.Equal(["StandbyPods: standby pods are not supported by the process orchestrator (a process pod starts in milliseconds); was 2, use 0."], errors);
+        Assert.Equal(["pipelines.demo.pod.standby: standby pods are not supported by the process orchestrator (a process pod starts in milliseconds); use 0 (was 2)"], errors);
     }
 
     public void Dispose()

@@ -89,11 +89,11 @@ public sealed class RabbitMqLagCollectorTests
     {
         var options = new RabbitMqLagCollectorOptions { Queues = [], RequestTimeout = TimeSpan.Zero, VirtualHost = "" };
 
-        var error = Assert.Throws<ArgumentException>(() => new RabbitMqLagCollector(options, _api, _time, NullLogger.Instance));
+        var error = Assert.Throws<ArgumentException>(() => new RabbitMqLagCollector(options, _time, NullLogger<RabbitMqLagCollector>.Instance));
 
-        Assert.Contains("Queues must name at least one queue.", error.Message, StringComparison.Ordinal);
-        Assert.Contains("RequestTimeout must be positive", error.Message, StringComparison.Ordinal);
-        Assert.Contains("VirtualHost is required", error.Message, StringComparison.Ordinal);
+        Assert.Contains("queues: is required: at least one queue name", error.Message, StringComparison.Ordinal);
+        Assert.Contains("requestTimeout: must be positive (was 0s)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("virtualHost: is required", error.Message, StringComparison.Ordinal);
     }
 
     private RabbitMqLagCollector Collector(params string[] queues) =>

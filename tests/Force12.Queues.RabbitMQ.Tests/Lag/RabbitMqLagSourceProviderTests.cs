@@ -51,8 +51,8 @@ public sealed class RabbitMqLagSourceProviderTests
         [
             "pipelines.p.source.queue: unknown setting (known here: kind, queues, managementUrl, username, password, virtualHost, requestTimeout, stallAfter)",
             "pipelines.p.source.managementUrl: 'ftp://x' is not an absolute http or https URL",
-            "pipelines.p.source.queues: is required: at least one queue name",
             "pipelines.p.source.requestTimeout: 'soon' is not a duration (use a number with ms, s, m or h, for example 10s)",
+            "pipelines.p.source.queues: is required: at least one queue name",
         ], errors);
     }
 
@@ -60,7 +60,10 @@ public sealed class RabbitMqLagSourceProviderTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values.Select(kv => KeyValuePair.Create("source:" + kv.Key, kv.Value))).Build();
         var errors = new List<string>();
-        var source = new RabbitMqLagSourceProvider().Read(new SectionReader(configuration.GetSection("source"), "pipelines.p.source", errors));
+        var provider = new RabbitMqLagSourceProvider();
+        var settings = new SectionReader(configuration.GetSection("source"), "pipelines.p.source", errors);
+        settings.RejectUnknown(provider.Keys); // as the agent's reader does before Read
+        var source = provider.Read(settings);
         return (source, errors);
     }
 }

@@ -146,7 +146,7 @@ public sealed class LagCommandTests : IDisposable
             "lag", "--bootstrap-servers", _kafka.BootstrapServers, "--group", "g", "--unknown-group", "backlog");
 
         Assert.Equal(ExitCodes.BadArguments, exitCode);
-        Assert.Contains("UnknownGroup Backlog needs Topics or TopicPattern", error, StringComparison.Ordinal);
+        Assert.Contains("unknownGroup: 'backlog' needs topics or topicPattern: a group that never committed has no topics of its own to watch", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class SimulateCommandTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Contains("pipeline 'a': unknown key 'colour'", error, StringComparison.Ordinal);
-        Assert.Contains("pipeline 'a'.Sla must be positive (was 00:00:00).", error, StringComparison.Ordinal);
+        Assert.Contains("pipeline 'a'.sla: must be positive (was 0s)", error, StringComparison.Ordinal);
         Assert.Contains("pipeline 'b': partitions must be a number (was 'x').", error, StringComparison.Ordinal);
         Assert.Contains("pipeline 'b': trace: Unknown trace 'sunrise'.", error, StringComparison.Ordinal);
         Assert.Contains("--pipeline 'trace=dusk': name is required.", error, StringComparison.Ordinal);
