@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Confluent.Kafka;
+using Force12.Queues.Testing;
 
 namespace Force12.Queues.Cli.Tests.Commands;
 
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KafkaMockCommandTests
 {
     [Fact]

@@ -1,6 +1,9 @@
+using Force12.Queues.Testing;
+
 namespace Force12.Queues.Cli.Tests.Commands;
 
 /// <summary><c>force12 lag --source kinesis</c> against kinesalite and dynalite (started by scripts/setup.sh).</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KinesisLagCommandTests
 {
     private static readonly string KinesisUrl = Environment.GetEnvironmentVariable("FORCE12_KINESIS_URL") ?? "http://127.0.0.1:4567";

@@ -1,11 +1,13 @@
 using Force12.Queues.Kinesis.Model;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
 using Force12.Queues.Lightbulbs.Audit;
 using Force12.Queues.Lightbulbs.Events;
+using Force12.Queues.Testing;
+using Force12.Queues.Testing.Kinesis;
 
 namespace Force12.Queues.Cli.Tests.Commands;
 
 /// <summary><c>force12 loadgen --sink kinesis</c> against kinesalite (started by scripts/setup.sh).</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KinesisLoadgenCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("f12-kinesis-loadgen-").FullName;

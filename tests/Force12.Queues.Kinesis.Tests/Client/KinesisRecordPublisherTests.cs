@@ -1,10 +1,12 @@
 using System.Text;
 using Force12.Queues.Kinesis.Client;
 using Force12.Queues.Kinesis.Model;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
+using Force12.Queues.Testing;
+using Force12.Queues.Testing.Kinesis;
 
 namespace Force12.Queues.Kinesis.Tests.Client;
 
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KinesisRecordPublisherTests
 {
     [Fact]

@@ -1,6 +1,6 @@
 using Force12.Queues.Kinesis.Configuration;
 using Force12.Queues.Kinesis.Lag;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
+using Force12.Queues.Testing.Kinesis;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Kinesis.Tests.Lag;
