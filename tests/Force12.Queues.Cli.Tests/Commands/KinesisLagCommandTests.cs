@@ -3,7 +3,6 @@ using Force12.Queues.Testing;
 namespace Force12.Queues.Cli.Tests.Commands;
 
 /// <summary><c>force12 lag --source kinesis</c> against kinesalite and dynalite (started by scripts/setup.sh).</summary>
-[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KinesisLagCommandTests
 {
     private static readonly string KinesisUrl = Environment.GetEnvironmentVariable("FORCE12_KINESIS_URL") ?? "http://127.0.0.1:4567";
@@ -30,6 +29,7 @@ public sealed class KinesisLagCommandTests
     }
 
     [Fact]
+    [Trait(TestCategories.Key, TestCategories.Integration)]
     public async Task Lag_KinesisStreamMissing_Exits1WithTheTypedError()
     {
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "force12-test");

@@ -7,7 +7,6 @@ using Force12.Queues.Testing.Kinesis;
 namespace Force12.Queues.Cli.Tests.Commands;
 
 /// <summary><c>force12 loadgen --sink kinesis</c> against kinesalite (started by scripts/setup.sh).</summary>
-[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KinesisLoadgenCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("f12-kinesis-loadgen-").FullName;
@@ -20,6 +19,7 @@ public sealed class KinesisLoadgenCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestCategories.Key, TestCategories.Integration)]
     public async Task Loadgen_KinesisSink_WritesEveryEventExactlyOnceWithItsSequence()
     {
         await using var stream = await TemporaryStream.CreateAsync(3, "f12-loadgen");
@@ -48,6 +48,7 @@ public sealed class KinesisLoadgenCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestCategories.Key, TestCategories.Integration)]
     public async Task Loadgen_KinesisStreamMissing_ExitsOneNamingTheStream()
     {
         await AwsTestServices.EnsureReachableAsync(AwsTestServices.KinesisUrl, "kinesalite");

@@ -6,10 +6,10 @@ using Force12.Queues.Testing.Kinesis;
 
 namespace Force12.Queues.Kinesis.Tests.Client;
 
-[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KinesisRecordPublisherTests
 {
     [Fact]
+    [Trait(TestCategories.Key, TestCategories.Integration)]
     public async Task PublishAsync_MoreThanOneCall_WritesEveryRecordOnce()
     {
         await using var stream = await TemporaryStream.CreateAsync(2);
