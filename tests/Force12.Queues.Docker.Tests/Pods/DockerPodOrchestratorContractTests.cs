@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Docker.DotNet.Models;
 using Force12.Queues.Core.Pods;
-using Force12.Queues.Testing;
 using Force12.Queues.Testing.Pods;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -9,7 +8,6 @@ namespace Force12.Queues.Docker.Tests.Pods;
 
 /// <summary>The shared orchestrator contract against the real dockerd, with the FROM-scratch probe image.</summary>
 [Collection(DockerdCollectionDefinition.Name)]
-[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class DockerPodOrchestratorContractTests : PodOrchestratorContractTests
 {
     private readonly DockerFixture _docker;

@@ -1,14 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using Force12.Queues.Core.Pods;
-using Force12.Queues.Testing;
 using Force12.Queues.Testing.Pods;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Processes.Tests.Pods;
 
 /// <summary>The shared orchestrator contract against real local processes running the probe sample.</summary>
-[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ProcessPodOrchestratorContractTests : PodOrchestratorContractTests
 {
     public static readonly string ProbePath = Path.Combine(AppContext.BaseDirectory, "force12-probe");

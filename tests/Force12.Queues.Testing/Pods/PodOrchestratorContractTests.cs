@@ -5,11 +5,12 @@ namespace Force12.Queues.Testing.Pods;
 
 /// <summary>
 /// The contract every <see cref="IPodOrchestrator"/> keeps, written once. Each orchestrator's test project derives a
-/// class that supplies the platform-specific pieces (real dockerd, real processes; later Kubernetes, Swarm, Nomad) and
-/// carries <c>[Trait(TestCategories.Key, TestCategories.Integration)]</c>; xunit runs these facts in every derived class.
+/// class that supplies the platform-specific pieces (real dockerd, real processes; later Kubernetes, Swarm, Nomad);
+/// xunit runs these facts in every derived class, which inherits the Integration trait from this one.
 /// Pods are two containers of the probe sample (<c>app</c> and <c>sidecar</c>), which records SIGTERM in a folder.
 /// The platform hooks and helpers are in PodOrchestratorContractTests.Platform.cs.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public abstract partial class PodOrchestratorContractTests
 {
     /// <summary>Scaling runs exactly the asked number of pods, each with all of its containers running.</summary>
