@@ -4,10 +4,10 @@ using Force12.Queues.Testing;
 
 namespace Force12.Queues.Cli.Tests.Commands;
 
-[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KafkaMockCommandTests
 {
     [Fact]
+    [Trait(TestCategories.Key, TestCategories.Integration)]
     public async Task KafkaMock_AsChildProcess_ServesKafkaAndExitsCleanlyOnSigterm()
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "force12.dll");
