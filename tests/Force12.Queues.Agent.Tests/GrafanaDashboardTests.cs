@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Force12.Queues.Agent.Instrumentation;
+using Force12.Queues.Testing;
 using Prometheus;
 
 namespace Force12.Queues.Agent.Tests;
@@ -10,6 +11,7 @@ namespace Force12.Queues.Agent.Tests;
 /// Every query of the shipped Grafana dashboard, evaluated by the real Prometheus that scripts/setup.sh
 /// starts, against a real agent endpoint it scrapes: each must parse and return data.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class GrafanaDashboardTests
 {
     private static readonly Uri PrometheusUrl = new(Environment.GetEnvironmentVariable("FORCE12_PROMETHEUS_URL") ?? "http://127.0.0.1:9090");
@@ -35,7 +37,7 @@ public sealed class GrafanaDashboardTests
         {
             await Eventually.HoldsAsync(
                 async () => await CountAsync(prometheus, $"count_over_time(force12_pipeline_target_pods{{pipeline=\"{pipeline}\"}}[1m])") >= 3,
-                TimeSpan.FromSeconds(30), $"Prometheus at {PrometheusUrl} has scraped the agent three times (is scripts/setup.sh running it?)");
+                TimeSpan.FromSeconds(30), () => $"Prometheus at {PrometheusUrl} has scraped the agent three times (is scripts/setup.sh running it?)");
 
             var queries = DashboardQueries().ToArray();
             Assert.True(queries.Length >= 9, $"the dashboard has only {queries.Length} queries");

@@ -1,6 +1,9 @@
+using Force12.Queues.Testing;
+
 namespace Force12.Queues.Agent.Tests;
 
 /// <summary>The live page in real headless Chromium against a real Kestrel server.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class LivePageBrowserTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
@@ -19,7 +22,7 @@ public sealed class LivePageBrowserTests
 
         await Eventually.HoldsAsync(
             async () => (await page.EvaluateAsync("window.force12 ? window.force12.pipelines().length : 0", ct)).GetInt32() == 2,
-            Timeout, "the page shows both pipelines");
+            Timeout, () => "the page shows both pipelines");
         var cards = await page.EvaluateAsync("[...document.querySelectorAll('[data-pipeline]')].map(e => e.dataset.pipeline).join(',')", ct);
         Assert.Equal("bulbs,bulb-state", cards.GetString());
         const string chart = "document.querySelector('[data-pipeline=\"bulbs\"] canvas').toDataURL()";
@@ -53,7 +56,7 @@ public sealed class LivePageBrowserTests
 
         // Three answers, each 1.5 s late against a 1 s poll interval: polls that overlapped would each
         // bring ticks 1-3 and the chart would hold them twice.
-        await Eventually.HoldsAsync(() => Task.FromResult(host.HistoryAnswers >= 3), Timeout, "the agent has answered three polls");
+        await Eventually.HoldsAsync(() => Task.FromResult(host.HistoryAnswers >= 3), Timeout, () => "the agent has answered three polls");
         await UntilTickAsync(page, 3, "the page has read tick 3", ct);
         Assert.Equal(3, await PointsAsync(page, "bulbs", ct));
         Assert.Equal(3, await PointsAsync(page, "bulb-state", ct));
@@ -83,7 +86,7 @@ public sealed class LivePageBrowserTests
 
     /// <summary>Waits until the page has read <paramref name="tick"/> as its newest tick.</summary>
     private static Task UntilTickAsync(ChromiumPage page, int tick, string what, CancellationToken ct) =>
-        Eventually.HoldsAsync(async () => (await page.EvaluateAsync(LastTick, ct)).GetInt32() == tick, Timeout, what);
+        Eventually.HoldsAsync(async () => (await page.EvaluateAsync(LastTick, ct)).GetInt32() == tick, Timeout, () => what);
 
     /// <summary>How many ticks the page's chart of <paramref name="pipeline"/> holds.</summary>
     private static async Task<int> PointsAsync(ChromiumPage page, string pipeline, CancellationToken ct) =>

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using Force12.Queues.Agent.Instrumentation;
+using Force12.Queues.Testing;
 using Prometheus;
 
 namespace Force12.Queues.Agent.Tests;
 
 /// <summary>The agent's exposition, served over HTTP, passes Prometheus's own linter.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class PromtoolCheckTests
 {
     [Fact]

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Docker.DotNet;
+using Force12.Queues.Testing;
 
 namespace Force12.Queues.Docker.Tests;
 
@@ -12,20 +12,6 @@ public sealed class DockerFixture : IAsyncLifetime
     public const string ProbeImage = "force12/probe:test";
 
     public DockerClient Client { get; } = new DockerClientConfiguration(new Uri("unix:///var/run/docker.sock")).CreateClient();
-
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Force12.Queues.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return dir?.FullName ?? throw new InvalidOperationException("Force12.Queues.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
 
     public async Task InitializeAsync()
     {
@@ -40,37 +26,12 @@ public sealed class DockerFixture : IAsyncLifetime
                 "`dockerd --iptables=false --bridge=none --storage-driver=vfs &` as root, see ENVIRONMENT.md): " + ex.Message, ex);
         }
 
-        await BuildProbeImageAsync();
+        await SampleImages.BuildAsync("src/Force12.Queues.Samples.Probe", ProbeImage, trim: true);
     }
 
     public Task DisposeAsync()
     {
         Client.Dispose();
         return Task.CompletedTask;
-    }
-
-    private static async Task BuildProbeImageAsync()
-    {
-        var root = RepositoryRoot;
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { "scripts/build-images.sh", "src/Force12.Queues.Samples.Probe", ProbeImage, "--trim" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var build = Process.Start(start)!;
-        var output = build.StandardOutput.ReadToEndAsync();
-        var error = build.StandardError.ReadToEndAsync();
-        await build.WaitForExitAsync();
-        if (build.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"scripts/build-images.sh failed with exit code {build.ExitCode}:\n{await output}\n{await error}");
-        }
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Force12.Queues.Kinesis.Consumer;
 using Force12.Queues.Kinesis.Model;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
+using Force12.Queues.Testing.Kinesis;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Kinesis.Tests.Consumer;
@@ -53,16 +53,6 @@ internal sealed class ConsumerHarness(TemporaryStream stream, TemporaryLeaseTabl
                 .ToArray();
             var outcomes = await stream.Client.PutRecordsAsync(stream.Name, batch);
             Assert.All(outcomes, o => Assert.True(o.Succeeded, o.ErrorCode));
-        }
-    }
-
-    public static async Task Eventually(Func<Task<bool>> condition, TimeSpan timeout, Func<string> describe)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (!await condition())
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"not within {timeout.TotalSeconds} s: {describe()}");
-            await Task.Delay(100);
         }
     }
 

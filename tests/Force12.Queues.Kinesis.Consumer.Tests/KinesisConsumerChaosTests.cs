@@ -3,8 +3,8 @@ using System.Text;
 using Force12.Queues.Kinesis.Client;
 using Force12.Queues.Kinesis.Consumer;
 using Force12.Queues.Kinesis.Model;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
-using Force12.Queues.Kinesis.Tests.Lag;
+using Force12.Queues.Testing;
+using Force12.Queues.Testing.Kinesis;
 
 namespace Force12.Queues.Kinesis.Tests.Consumer;
 
@@ -13,6 +13,7 @@ namespace Force12.Queues.Kinesis.Tests.Consumer;
 /// workers are added, killed (no release, batches in hand lost) and stopped. Real processes and
 /// SIGKILL need the sample pipeline's Kinesis variant; see docs/kinesis.md.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KinesisConsumerChaosTests
 {
     private const int Events = 50_000;
@@ -53,12 +54,12 @@ public sealed class KinesisConsumerChaosTests
             }
         }
 
-        await ConsumerHarness.Eventually(() => Task.FromResult(handler.Distinct == Events), Patience,
+        await Eventually.HoldsAsync(() => Task.FromResult(handler.Distinct == Events), Patience,
             () => $"{handler.Missing(Events).Count} missing, {handler.Duplicates} duplicates");
         Assert.Empty(handler.Missing(Events));
         Console.WriteLine($"kinesis in-process chaos: {Events} events, 0 lost, {handler.Duplicates} duplicates");
         var lag = CollectorFactory.Create(stream.Name, table.Name);
-        await ConsumerHarness.Eventually(async () => (await lag.CollectAsync(default)).Snapshot?.Totals.Lag == 0, Patience,
+        await Eventually.HoldsAsync(async () => (await lag.CollectAsync(default)).Snapshot?.Totals.Lag == 0, Patience,
             () => "checkpoints did not reach the tip");
     }
 }

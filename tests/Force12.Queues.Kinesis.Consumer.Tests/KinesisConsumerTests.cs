@@ -1,11 +1,12 @@
 using Force12.Queues.Kinesis.Lag;
 using Force12.Queues.Kinesis.Leases;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
-using Force12.Queues.Kinesis.Tests.Lag;
+using Force12.Queues.Testing;
+using Force12.Queues.Testing.Kinesis;
 
 namespace Force12.Queues.Kinesis.Tests.Consumer;
 
 /// <summary>Several in-process KCL-compatible workers against kinesalite and dynalite.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KinesisConsumerTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -21,7 +22,7 @@ public sealed class KinesisConsumerTests
 
         var workers = new[] { harness.Start("w1"), harness.Start("w2"), harness.Start("w3") };
 
-        await ConsumerHarness.Eventually(() => Task.FromResult(workers.All(w => w.HeldShards.Count == 2)), Patience,
+        await Eventually.HoldsAsync(() => Task.FromResult(workers.All(w => w.HeldShards.Count == 2)), Patience,
             () => string.Join(", ", workers.Select(w => w.HeldShards.Count)));
         Assert.Equal(6, workers.SelectMany(w => w.HeldShards).Distinct().Count());
     }
@@ -40,7 +41,7 @@ public sealed class KinesisConsumerTests
         var inHand = await stuck.InHand.WaitAsync(Patience); // w1 holds every shard and hangs on one batch
         var w2 = harness.Start("w2");                        // scale out while consuming: w2 and w3 steal
         var w3 = harness.Start("w3");
-        await ConsumerHarness.Eventually(() => Task.FromResult(w2.HeldShards.Count > 0 && w3.HeldShards.Count > 0), Patience,
+        await Eventually.HoldsAsync(() => Task.FromResult(w2.HeldShards.Count > 0 && w3.HeldShards.Count > 0), Patience,
             () => $"w1 {w1.HeldShards.Count}, w2 {w2.HeldShards.Count}, w3 {w3.HeldShards.Count}");
         await harness.KillAsync(w1);                 // SIGKILL with a processed batch not yet checkpointed: its leases expire and are taken over
         await harness.PutEventsAsync(Events / 3, Events / 3);
@@ -48,13 +49,13 @@ public sealed class KinesisConsumerTests
         harness.Start("w4");
         await harness.PutEventsAsync(2 * Events / 3, Events / 3);
 
-        await ConsumerHarness.Eventually(() => Task.FromResult(handler.Distinct == Events), Patience,
+        await Eventually.HoldsAsync(() => Task.FromResult(handler.Distinct == Events), Patience,
             () => $"{handler.Missing(Events).Count} missing, {handler.Duplicates} duplicates, w3 holds {w3.HeldShards.Count}");
         Assert.Empty(handler.Missing(Events));
         Assert.InRange(handler.Duplicates, inHand, Events); // at least the batch the killed worker had in hand comes again
         Console.WriteLine($"consumer kill test: {Events} events, 0 lost, {handler.Duplicates} duplicates");
         var lag = CollectorFactory.Create(stream.Name, table.Name);
-        await ConsumerHarness.Eventually(async () => (await lag.CollectAsync(default)).Snapshot?.Totals.Lag == 0, Patience, () => "checkpoints did not reach the tip");
+        await Eventually.HoldsAsync(async () => (await lag.CollectAsync(default)).Snapshot?.Totals.Lag == 0, Patience, () => "checkpoints did not reach the tip");
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class KinesisConsumerTests
         await using var table = await TemporaryLeaseTable.CreateAsync();
         await using var harness = new ConsumerHarness(stream, table, new RecordingHandler());
         var worker = harness.Start("w1");
-        await ConsumerHarness.Eventually(() => Task.FromResult(worker.HeldShards.Count == 2), Patience, () => $"holds {worker.HeldShards.Count}");
+        await Eventually.HoldsAsync(() => Task.FromResult(worker.HeldShards.Count == 2), Patience, () => $"holds {worker.HeldShards.Count}");
 
         await harness.StopAsync(worker);
 
@@ -94,7 +95,7 @@ public sealed class KinesisConsumerTests
         await stream.WaitActiveAsync();
         await harness.PutEventsAsync(2000, 1000, Keys);
 
-        await ConsumerHarness.Eventually(() => Task.FromResult(handler.Distinct == 3000), Patience, () => $"{handler.Missing(3000).Count} missing");
+        await Eventually.HoldsAsync(() => Task.FromResult(handler.Distinct == 3000), Patience, () => $"{handler.Missing(3000).Count} missing");
         foreach (var key in handler.FirstDeliveryOrder)
         {
             Assert.True(key.SequenceEqual(key.Order()), $"key {key.Key} was first delivered out of order: a child ran before its parent");
@@ -102,7 +103,7 @@ public sealed class KinesisConsumerTests
 
         var collector = CollectorFactory.Create(stream.Name, table.Name);
         KinesisLagReading? reading = null;
-        await ConsumerHarness.Eventually(async () => (reading = await collector.CollectDetailedAsync(default)).Result.Snapshot?.Totals.Lag == 0,
+        await Eventually.HoldsAsync(async () => (reading = await collector.CollectDetailedAsync(default)).Result.Snapshot?.Totals.Lag == 0,
             Patience, () => reading?.Result.Error?.ToString() ?? $"lag {reading?.Result.Snapshot?.Totals.Lag}");
         var byShard = reading!.Shards.ToDictionary(s => s.Unit.Id.Unit);
         Assert.Equal(5, byShard.Count);

@@ -2,10 +2,12 @@ using System.Numerics;
 using Force12.Queues.Kinesis.Consumer;
 using Force12.Queues.Kinesis.Leases;
 using Force12.Queues.Kinesis.Model;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
+using Force12.Queues.Testing;
+using Force12.Queues.Testing.Kinesis;
 
 namespace Force12.Queues.Kinesis.Tests.Consumer;
 
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ShardSyncerTests
 {
     private static readonly KinesisConsumerOptions Options = new() { StreamName = "s", WorkerId = "w" };

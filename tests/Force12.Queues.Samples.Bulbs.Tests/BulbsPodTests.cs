@@ -1,10 +1,13 @@
 using System.Globalization;
 using Force12.Queues.Lightbulbs.Audit;
+using Force12.Queues.Testing.Kafka;
+using Force12.Queues.Testing;
 
 namespace Force12.Queues.Samples.Bulbs.Tests;
 
 /// <summary>The sample pod's two containers as real processes against the embedded Kafka cluster.</summary>
 [Collection(KafkaGroup.Name)]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class BulbsPodTests(KafkaFixture kafka) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("f12-bulbs-").FullName;
@@ -19,7 +22,7 @@ public sealed class BulbsPodTests(KafkaFixture kafka) : IDisposable
         using var stateCache = SampleProcess.Start("state-cache", new Dictionary<string, string> { ["BULBS_STATE_CACHE"] = cache });
         using var processor = SampleProcess.Start("processor", Processor(topic, group, cache, workMs: 2, batch: 50));
 
-        await Eventually.HoldsAsync(() => kafka.CommittedTotal(topic, group, 1) >= 200 || processor.HasExited, TimeSpan.FromSeconds(60),
+        await Eventually.HoldsAsync(() => Task.FromResult(kafka.CommittedTotal(topic, group, 1) >= 200 || processor.HasExited), TimeSpan.FromSeconds(60),
             () => $"the processor to commit 200 events. Output:\n{processor.Output}");
         processor.Signal(Signals.SigTerm);
         var exitCode = await processor.WaitForExitAsync(TimeSpan.FromSeconds(30));
@@ -45,14 +48,14 @@ public sealed class BulbsPodTests(KafkaFixture kafka) : IDisposable
         using var stateCache = SampleProcess.Start("state-cache", new Dictionary<string, string> { ["BULBS_STATE_CACHE"] = cache });
         using (var first = SampleProcess.Start("processor", Processor(topic, group, cache, workMs: 2, batch: 100)))
         {
-            await Eventually.HoldsAsync(() => kafka.CommittedTotal(topic, group, 2) >= 300 || first.HasExited, TimeSpan.FromSeconds(60),
+            await Eventually.HoldsAsync(() => Task.FromResult(kafka.CommittedTotal(topic, group, 2) >= 300 || first.HasExited), TimeSpan.FromSeconds(60),
                 () => $"the first processor to commit 300 events. Output:\n{first.Output}");
             first.Signal(Signals.SigKill);
             Assert.Equal(137, await first.WaitForExitAsync(TimeSpan.FromSeconds(10)));
         }
 
         using var second = SampleProcess.Start("processor", Processor(topic, group, cache, workMs: 0, batch: 100));
-        await Eventually.HoldsAsync(() => kafka.CommittedTotal(topic, group, 2) == 2000 || second.HasExited, TimeSpan.FromSeconds(90),
+        await Eventually.HoldsAsync(() => Task.FromResult(kafka.CommittedTotal(topic, group, 2) == 2000 || second.HasExited), TimeSpan.FromSeconds(90),
             () => $"the second processor to commit everything. Output:\n{second.Output}");
         second.Signal(Signals.SigTerm);
         Assert.Equal(0, await second.WaitForExitAsync(TimeSpan.FromSeconds(30)));

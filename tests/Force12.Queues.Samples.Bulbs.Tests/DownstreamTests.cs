@@ -2,6 +2,8 @@ using System.Globalization;
 using Force12.Queues.Core.Lag;
 using Force12.Queues.Lightbulbs.Audit;
 using Force12.Queues.RabbitMQ.Lag;
+using Force12.Queues.Testing.Kafka;
+using Force12.Queues.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using RabbitMQ.Client;
 
@@ -9,6 +11,7 @@ namespace Force12.Queues.Samples.Bulbs.Tests;
 
 /// <summary>The processor sends state changes with MassTransit over the real RabbitMQ to the bulb-state stage.</summary>
 [Collection(KafkaGroup.Name)]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class DownstreamTests(KafkaFixture kafka) : IDisposable
 {
     private static readonly string RabbitUrl = Environment.GetEnvironmentVariable("FORCE12_RABBITMQ_URL") ?? "amqp://guest:guest@127.0.0.1:5672/";
@@ -36,12 +39,12 @@ public sealed class DownstreamTests(KafkaFixture kafka) : IDisposable
             new RabbitMqLagCollectorOptions { ManagementUrl = ManagementUrl, Queues = [queue] }, TimeProvider.System, NullLogger<RabbitMqLagCollector>.Instance);
         try
         {
-            await Eventually.HoldsAsync(() => Audited(processorAudit, Events) == 0 || processor.HasExited, TimeSpan.FromSeconds(60),
+            await Eventually.HoldsAsync(() => Task.FromResult(Audited(processorAudit, Events) == 0 || processor.HasExited), TimeSpan.FromSeconds(60),
                 () => $"the processor to process every event. Output:\n{processor.Output}");
             LagCollectionResult? depth = null;
-            await Eventually.HoldsAsync(() =>
+            await Eventually.HoldsAsync(async () =>
             {
-                depth = collector.CollectAsync(default).GetAwaiter().GetResult();
+                depth = await collector.CollectAsync(default);
                 return depth.Snapshot?.Totals.Lag == Events;
             }, TimeSpan.FromSeconds(30), () => $"the collector to see {Events} waiting in {queue} (last: {depth?.Snapshot?.Totals.Lag.ToString(CultureInfo.InvariantCulture) ?? depth?.Error?.ToString()})");
 
@@ -50,7 +53,7 @@ public sealed class DownstreamTests(KafkaFixture kafka) : IDisposable
                 ["BULBS_RABBITMQ"] = RabbitUrl, ["BULBS_STATE_QUEUE"] = queue, ["BULBS_WORK_MS"] = "1", ["BULBS_PREFETCH"] = "32",
                 ["BULBS_CONCURRENCY"] = "4", ["BULBS_AUDIT_DIR"] = downstreamAudit,
             });
-            await Eventually.HoldsAsync(() => Audited(downstreamAudit, Events) == 0 || bulbState.HasExited, TimeSpan.FromSeconds(60),
+            await Eventually.HoldsAsync(() => Task.FromResult(Audited(downstreamAudit, Events) == 0 || bulbState.HasExited), TimeSpan.FromSeconds(60),
                 () => $"bulb-state to consume every change. Output:\n{bulbState.Output}");
             bulbState.Signal(Signals.SigTerm);
             Assert.Equal(0, await bulbState.WaitForExitAsync(TimeSpan.FromSeconds(30)));

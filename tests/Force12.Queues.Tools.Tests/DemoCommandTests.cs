@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Force12.Queues.Testing;
 
 namespace Force12.Queues.Tools.Tests;
 
@@ -7,6 +8,7 @@ namespace Force12.Queues.Tools.Tests;
 /// The README's first command, run as a user runs it: the force12 program from the CLI project's own build
 /// output (where the bulbs sample is copied), as a child process with nothing but the .NET SDK.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class DemoCommandTests
 {
     [Fact]

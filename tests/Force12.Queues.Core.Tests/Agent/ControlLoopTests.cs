@@ -4,6 +4,7 @@ using Force12.Queues.Core.Configuration;
 using Force12.Queues.Core.Lag;
 using Force12.Queues.Core.Pods;
 using Force12.Queues.Core.Scaling;
+using Force12.Queues.Testing.Pods;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -14,13 +15,13 @@ public sealed class ControlLoopTests
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-25T18:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     private readonly AgentStatusBoard _board = new();
     private readonly RecordingObserver _observer = new();
-    private readonly InMemoryOrchestrator _orchestrator;
+    private readonly FakePodOrchestrator _orchestrator;
     private readonly ScriptedCollector _bulbs;
     private readonly ScriptedCollector _state;
 
     public ControlLoopTests()
     {
-        _orchestrator = new InMemoryOrchestrator(_time);
+        _orchestrator = new FakePodOrchestrator(_time);
         _bulbs = new ScriptedCollector(_time);
         _state = new ScriptedCollector(_time);
     }

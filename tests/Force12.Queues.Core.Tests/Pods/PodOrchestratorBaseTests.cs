@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Force12.Queues.Core.Pods;
+using Force12.Queues.Testing.Pods;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Force12.Queues.Core.Tests.Pods;
@@ -12,13 +13,16 @@ public sealed class PodOrchestratorBaseTests : IDisposable
         Containers = [new ContainerTemplate { Name = "app", Command = "/bin/app" }],
     };
 
+    /// <summary>Fake time each pod takes to start, so start latencies are exact.</summary>
+    private static readonly TimeSpan PodStartTime = TimeSpan.FromMilliseconds(300);
+
     private readonly FakeTimeProvider _time = new();
     private readonly TestMeterFactory _meters = new();
 
     [Fact]
     public async Task ScaleAsync_Hooks_BeforeStartingOnlyWhenStartingAndAfterWithRunningCount()
     {
-        var orchestrator = new InMemoryPodOrchestrator(_time);
+        var orchestrator = new FakePodOrchestrator(_time) { StartTime = PodStartTime };
 
         await orchestrator.ScaleAsync(Template, 3);
         await orchestrator.ScaleAsync(Template, 3);
@@ -31,7 +35,7 @@ public sealed class PodOrchestratorBaseTests : IDisposable
     [Fact]
     public async Task ScaleAsync_UpkeepProblems_AreReportedAsFailures()
     {
-        var orchestrator = new InMemoryPodOrchestrator(_time) { UpkeepProblems = ["standby pod x could not be created"] };
+        var orchestrator = new FakePodOrchestrator(_time) { StartTime = PodStartTime, UpkeepProblems = ["standby pod x could not be created"] };
 
         var result = await orchestrator.ScaleAsync(Template, 2);
 
@@ -42,7 +46,7 @@ public sealed class PodOrchestratorBaseTests : IDisposable
     [Fact]
     public async Task ScaleAsync_Down_StopsNotReadyThenNewestPods()
     {
-        var orchestrator = new InMemoryPodOrchestrator(_time);
+        var orchestrator = new FakePodOrchestrator(_time) { StartTime = PodStartTime };
         await orchestrator.ScaleAsync(Template, 4);
         var oldest = orchestrator.Pods["bulbs-001"];
         orchestrator.Pods[oldest.Id] = oldest with { State = PodState.Running, ReadyAt = null };
@@ -57,7 +61,7 @@ public sealed class PodOrchestratorBaseTests : IDisposable
     [Fact]
     public async Task ScaleAsync_BrokenPod_IsRemovedAndNotCountedAsRunning()
     {
-        var orchestrator = new InMemoryPodOrchestrator(_time);
+        var orchestrator = new FakePodOrchestrator(_time) { StartTime = PodStartTime };
         await orchestrator.ScaleAsync(Template, 3);
         orchestrator.Pods["bulbs-002"] = orchestrator.Pods["bulbs-002"] with { State = PodState.Exited };
 
@@ -71,7 +75,7 @@ public sealed class PodOrchestratorBaseTests : IDisposable
     [Fact]
     public async Task ScaleAsync_StartFailures_AreReportedNotThrown()
     {
-        var orchestrator = new InMemoryPodOrchestrator(_time);
+        var orchestrator = new FakePodOrchestrator(_time) { StartTime = PodStartTime };
         var failing = Template with { Containers = [new ContainerTemplate { Name = "fail" }] };
 
         var result = await orchestrator.ScaleAsync(failing, 2);
@@ -85,7 +89,7 @@ public sealed class PodOrchestratorBaseTests : IDisposable
     [Fact]
     public async Task ScaleAsync_InvalidTemplate_ThrowsWithEveryError()
     {
-        var orchestrator = new InMemoryPodOrchestrator(_time);
+        var orchestrator = new FakePodOrchestrator(_time) { StartTime = PodStartTime };
 
         var ex = await Assert.ThrowsAsync<PodTemplateException>(() => orchestrator.ScaleAsync(Template with { Pipeline = "", Containers = [] }, 1));
 
@@ -95,7 +99,7 @@ public sealed class PodOrchestratorBaseTests : IDisposable
     [Fact]
     public async Task StopPodsAsync_UnknownIds_AreIgnored()
     {
-        var orchestrator = new InMemoryPodOrchestrator(_time);
+        var orchestrator = new FakePodOrchestrator(_time) { StartTime = PodStartTime };
         await orchestrator.ScaleAsync(Template, 2);
 
         var result = await orchestrator.StopPodsAsync("bulbs", ["bulbs-002", "nope"]);
@@ -110,7 +114,7 @@ public sealed class PodOrchestratorBaseTests : IDisposable
     {
         var measurements = new List<(string Name, double Value, string Phase)>();
         using var listener = Listen(measurements);
-        var orchestrator = new InMemoryPodOrchestrator(_time, new PodMetrics(_meters));
+        var orchestrator = new FakePodOrchestrator(_time, metrics: new PodMetrics(_meters)) { StartTime = PodStartTime };
         await orchestrator.ScaleAsync(Template, 2);
         await orchestrator.ScaleAsync(Template with { Containers = [new ContainerTemplate { Name = "fail" }] }, 3);
 

@@ -1,11 +1,13 @@
 using Docker.DotNet.Models;
 using Force12.Queues.Core.Pods;
+using Force12.Queues.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Docker.Tests.Pods;
 
 /// <summary>The containers of a pod share container 0's network namespace, as a Kubernetes pod's do.</summary>
 [Collection(DockerdCollectionDefinition.Name)]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class DockerPodNetworkTests : IAsyncLifetime
 {
     private readonly DockerFixture _docker;

@@ -1,11 +1,13 @@
 using Docker.DotNet.Models;
 using Force12.Queues.Core.Pods;
+using Force12.Queues.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Docker.Tests.Pods;
 
 /// <summary>Docker-specific adoption cases: what a crashed agent can leave behind.</summary>
 [Collection(DockerdCollectionDefinition.Name)]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class DockerPodOrchestratorAdoptionTests : IAsyncLifetime
 {
     private readonly DockerFixture _docker;

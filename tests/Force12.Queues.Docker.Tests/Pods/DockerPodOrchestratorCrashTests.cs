@@ -1,11 +1,12 @@
 using Docker.DotNet.Models;
 using Force12.Queues.Core.Pods;
-using Force12.Queues.Core.Tests.Pods;
+using Force12.Queues.Testing;
 
 namespace Force12.Queues.Docker.Tests.Pods;
 
 /// <summary>A container that crashes by itself: reconcile replaces its pod and logs why it died.</summary>
 [Collection(DockerdCollectionDefinition.Name)]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class DockerPodOrchestratorCrashTests : IAsyncLifetime
 {
     private readonly DockerFixture _docker;
@@ -23,12 +24,8 @@ public sealed class DockerPodOrchestratorCrashTests : IAsyncLifetime
         var orchestrator = new DockerPodOrchestrator(_docker.Client, new DockerOrchestratorOptions(), TimeProvider.System, logger);
         var crashing = Template(new Dictionary<string, string> { ["PROBE_EXIT_AFTER_MS"] = "1" });
         var first = (await orchestrator.ScaleAsync(crashing, 1)).Started[0];
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while ((await orchestrator.ListPodsAsync(_pipeline)).Single().State != PodState.Exited)
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), "the probe did not crash");
-            await Task.Delay(50);
-        }
+        await Eventually.HoldsAsync(async () => (await orchestrator.ListPodsAsync(_pipeline)).Single().State == PodState.Exited,
+            TimeSpan.FromSeconds(20), () => "the probe has crashed");
 
         var result = await orchestrator.ReconcileAsync(Template(new Dictionary<string, string>()));
 

@@ -1,11 +1,13 @@
 using Docker.DotNet.Models;
 using Force12.Queues.Core.Pods;
+using Force12.Queues.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Docker.Tests.Pods;
 
 /// <summary>Standby pods (<see cref="PodTemplate.StandbyPods"/>) against the real dockerd: created, never listed, started first, adopted, removed at zero.</summary>
 [Collection(DockerdCollectionDefinition.Name)]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class DockerPodOrchestratorStandbyTests : IAsyncLifetime
 {
     private readonly DockerFixture _docker;

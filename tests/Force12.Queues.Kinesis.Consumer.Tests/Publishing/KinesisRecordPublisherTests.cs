@@ -1,13 +1,15 @@
 using System.Text;
 using Force12.Queues.Kinesis.Client;
 using Force12.Queues.Kinesis.Model;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
+using Force12.Queues.Testing;
+using Force12.Queues.Testing.Kinesis;
 
 namespace Force12.Queues.Kinesis.Tests.Client;
 
 public sealed class KinesisRecordPublisherTests
 {
     [Fact]
+    [Trait(TestCategories.Key, TestCategories.Integration)]
     public async Task PublishAsync_MoreThanOneCall_WritesEveryRecordOnce()
     {
         await using var stream = await TemporaryStream.CreateAsync(2);

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Force12.Queues.Kinesis.Client;
+using Force12.Queues.Testing.Kinesis;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Force12.Queues.Kinesis.Tests.Client;

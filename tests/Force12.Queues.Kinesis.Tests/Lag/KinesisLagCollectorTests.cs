@@ -2,11 +2,13 @@ using Force12.Queues.Core.Lag;
 using Force12.Queues.Kinesis.Client;
 using Force12.Queues.Kinesis.Lag;
 using Force12.Queues.Kinesis.Leases;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
+using Force12.Queues.Testing;
+using Force12.Queues.Testing.Kinesis;
 
 namespace Force12.Queues.Kinesis.Tests.Lag;
 
 /// <summary>The collector against kinesalite and dynalite: real streams, real lease rows.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KinesisLagCollectorTests
 {
     private const string Shard0 = "shardId-000000000000";

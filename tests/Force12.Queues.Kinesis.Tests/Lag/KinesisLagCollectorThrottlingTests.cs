@@ -2,13 +2,14 @@ using Force12.Queues.Core.Lag;
 using Force12.Queues.Kinesis.Client;
 using Force12.Queues.Kinesis.Lag;
 using Force12.Queues.Kinesis.Leases;
-using Force12.Queues.Kinesis.Tests.Client;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
+using Force12.Queues.Testing;
+using Force12.Queues.Testing.Kinesis;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Kinesis.Tests.Lag;
 
 /// <summary>Throttled reads (the consumers use the shard's 5 reads per second): stale figures, never zero.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KinesisLagCollectorThrottlingTests
 {
     [Fact]

@@ -1,11 +1,13 @@
 using Force12.Queues.Core.Lag;
 using Force12.Queues.Kinesis.Lag;
 using Force12.Queues.Kinesis.Leases;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
+using Force12.Queues.Testing;
+using Force12.Queues.Testing.Kinesis;
 
 namespace Force12.Queues.Kinesis.Tests.Lag;
 
 /// <summary>Time lag against known write times, and the read budget with estimation beyond it.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KinesisLagCollectorTimeAndBudgetTests
 {
     private const string Shard0 = "shardId-000000000000";

@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using Force12.Queues.Kinesis.Lag;
 using Force12.Queues.Kinesis.Leases;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
+using Force12.Queues.Testing;
+using Force12.Queues.Testing.Kinesis;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Kinesis.Tests.Lag;
 
 /// <summary>The entry point behind <c>force12 lag --source kinesis</c>.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KinesisLagReportTests
 {
     [Fact]

@@ -1,10 +1,12 @@
 using Force12.Queues.Kinesis.Client;
 using Force12.Queues.Kinesis.Leases;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
+using Force12.Queues.Testing;
+using Force12.Queues.Testing.Kinesis;
 
 namespace Force12.Queues.Kinesis.Tests.Leases;
 
 /// <summary>The lease table's rows and fenced writes against dynalite.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KclLeaseTableTests
 {
     private const string Max128 = "340282366920938463463374607431768211455";

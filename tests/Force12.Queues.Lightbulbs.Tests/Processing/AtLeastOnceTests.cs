@@ -2,6 +2,7 @@ using Force12.Queues.Lightbulbs.Audit;
 using Force12.Queues.Lightbulbs.Events;
 using Force12.Queues.Lightbulbs.Processing;
 using Force12.Queues.Lightbulbs.State;
+using Force12.Queues.Testing.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Lightbulbs.Tests.Processing;

@@ -1,5 +1,7 @@
 using Force12.Queues.Lightbulbs.Audit;
 using Force12.Queues.Lightbulbs.Processing;
+using Force12.Queues.Testing.Kafka;
+using Force12.Queues.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Lightbulbs.Tests.Processing;
@@ -29,7 +31,7 @@ public sealed class BulbProcessorTests(KafkaFixture kafka) : IDisposable
         using var stop = new CancellationTokenSource();
         var run = processor.RunAsync(stop.Token);
 
-        await Eventually.HoldsAsync(() => processor.Counters.Committed == 500 || run.IsCompleted, TimeSpan.FromSeconds(60), () => $"500 commits (have {processor.Counters.Committed})");
+        await Eventually.HoldsAsync(() => Task.FromResult(processor.Counters.Committed == 500 || run.IsCompleted), TimeSpan.FromSeconds(60), () => $"500 commits (have {processor.Counters.Committed})");
         await stop.CancelAsync();
         await run;
 
@@ -90,7 +92,7 @@ public sealed class BulbProcessorTests(KafkaFixture kafka) : IDisposable
         var second = Processor(topic, group, secondAudit, TimeSpan.Zero, batch: 100);
         using var stopSecond = new CancellationTokenSource();
         var run = second.RunAsync(stopSecond.Token);
-        await Eventually.HoldsAsync(() => kafka.CommittedTotal(topic, group, 1) == 200, TimeSpan.FromSeconds(60), () => "the second consumer to commit the rest");
+        await Eventually.HoldsAsync(() => Task.FromResult(kafka.CommittedTotal(topic, group, 1) == 200), TimeSpan.FromSeconds(60), () => "the second consumer to commit the rest");
         await stopSecond.CancelAsync();
         await run;
         Assert.Equal(200 - committedByFirst, second.Counters.Processed);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Force12.Queues.Core.Pods;
-using Force12.Queues.Core.Tests.Pods;
+using Force12.Queues.Testing.Pods;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Processes.Tests.Pods;

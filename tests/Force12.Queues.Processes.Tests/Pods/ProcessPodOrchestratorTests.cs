@@ -1,10 +1,11 @@
 using Force12.Queues.Core.Pods;
-using Force12.Queues.Core.Tests.Pods;
+using Force12.Queues.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Processes.Tests.Pods;
 
 /// <summary>Process-specific behaviour beyond the shared contract: pid reuse, records left by a crashed agent, validation.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ProcessPodOrchestratorTests : IDisposable
 {
     private readonly string _stateDirectory = Directory.CreateTempSubdirectory("force12-state-").FullName;
@@ -82,12 +83,8 @@ public sealed class ProcessPodOrchestratorTests : IDisposable
             }],
         };
         var first = (await orchestrator.ScaleAsync(crashing, 1)).Started[0];
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while ((await orchestrator.ListPodsAsync("demo")).Single().State != PodState.Exited)
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), "the probe did not crash");
-            await Task.Delay(50);
-        }
+        await Eventually.HoldsAsync(async () => (await orchestrator.ListPodsAsync("demo")).Single().State == PodState.Exited,
+            TimeSpan.FromSeconds(20), () => "the probe has crashed");
 
         var result = await orchestrator.ReconcileAsync(Template("demo"));
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Force12.Queues.Core.Tests.Pods;
+using Force12.Queues.Testing.Pods;
 
 namespace Force12.Queues.Processes.Tests.Pods;
 

@@ -1,11 +1,13 @@
 using Force12.Queues.Core.Lag;
 using Force12.Queues.RabbitMQ.Lag;
+using Force12.Queues.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using RabbitMQ.Client;
 
 namespace Force12.Queues.RabbitMQ.Tests.Lag;
 
 [Collection(RabbitMqGroup.Name)]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class RabbitMqLagCollectorIntegrationTests(RabbitMqBroker broker)
 {
     // The broker refreshes queue statistics every 5 s by default: allow a few refreshes.
@@ -30,7 +32,7 @@ public sealed class RabbitMqLagCollectorIntegrationTests(RabbitMqBroker broker)
             };
             _ = await consumerChannel.BasicConsumeAsync(queue, autoAck: false, consumer);
             using var api = new RabbitMqManagementApi(Options(queue));
-            await Eventually.HoldsAsync(async () => (await api.GetQueueAsync(queue, default)).Unacknowledged == 3, StatsDeadline, "3 unacknowledged in the stats");
+            await Eventually.HoldsAsync(async () => (await api.GetQueueAsync(queue, default)).Unacknowledged == 3, StatsDeadline, () => "3 unacknowledged in the stats");
             using var collector = Collector(queue);
 
             var result = await collector.CollectAsync(default);
@@ -82,7 +84,7 @@ public sealed class RabbitMqLagCollectorIntegrationTests(RabbitMqBroker broker)
                 var result = await collector.CollectAsync(default);
                 unit = result.Snapshot?.Units.Single();
                 return unit is { ArrivalRate: > 0, ProcessingRate: > 0, Lag: > 0 };
-            }, StatsDeadline, "publish and deliver rates with a backlog");
+            }, StatsDeadline, () => "publish and deliver rates with a backlog");
             await publishing.CancelAsync();
             await publisher;
 

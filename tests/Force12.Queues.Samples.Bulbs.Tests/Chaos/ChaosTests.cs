@@ -1,4 +1,6 @@
 using Force12.Queues.Chaos;
+using Force12.Queues.Testing;
+using Force12.Queues.Testing.Kafka;
 using Xunit.Abstractions;
 
 namespace Force12.Queues.Samples.Bulbs.Tests.Chaos;
@@ -13,6 +15,7 @@ namespace Force12.Queues.Samples.Bulbs.Tests.Chaos;
 /// <c>Force12.Queues.Benchmarks chaos --events 1000000</c> (same <see cref="ChaosRun"/>).
 /// </summary>
 [Collection(KafkaGroup.Name)]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ChaosTests(KafkaFixture kafka, ITestOutputHelper output)
 {
     [Fact]

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
+using Force12.Queues.Testing.Kinesis;
 
 namespace Force12.Queues.Samples.Bulbs.Tests.Kinesis;
 

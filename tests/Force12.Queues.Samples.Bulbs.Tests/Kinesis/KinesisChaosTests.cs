@@ -1,11 +1,12 @@
 using System.Globalization;
 using Force12.Queues.Core.Pods;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
 using Force12.Queues.Lightbulbs.Audit;
 using Force12.Queues.Lightbulbs.Load;
 using Force12.Queues.Processes;
 using Force12.Queues.Simulation.Randomness;
 using Force12.Queues.Simulation.Traces;
+using Force12.Queues.Testing;
+using Force12.Queues.Testing.Kinesis;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
@@ -21,6 +22,7 @@ namespace Force12.Queues.Samples.Bulbs.Tests.Kinesis;
 /// ends: kinesalite is slow enough that killing the one draining pod every few seconds would stretch the drain for minutes.)
 /// </summary>
 [Collection(KinesisChaosGroup.Name)]
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KinesisChaosTests(ITestOutputHelper log) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("f12-kinesis-chaos-").FullName;

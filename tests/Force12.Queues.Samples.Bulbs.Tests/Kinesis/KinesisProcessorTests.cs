@@ -1,12 +1,14 @@
 using Force12.Queues.Kinesis.Leases;
 using Force12.Queues.Kinesis.Model;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
 using Force12.Queues.Lightbulbs.Audit;
 using Force12.Queues.Lightbulbs.Events;
+using Force12.Queues.Testing;
+using Force12.Queues.Testing.Kinesis;
 
 namespace Force12.Queues.Samples.Bulbs.Tests.Kinesis;
 
 /// <summary>The processor role with BULBS_SOURCE=kinesis as a real process against kinesalite and dynalite.</summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KinesisProcessorTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("f12-bulbs-kinesis-").FullName;
@@ -22,7 +24,7 @@ public sealed class KinesisProcessorTests : IDisposable
 
         using (var first = SampleProcess.Start("processor", KinesisTestStack.Processor(stream.Name, leases.Name, cache, _folder, workMs: 2, batch: 100)))
         {
-            await Eventually.HoldsAsync(() => AuditReader.AuditRange(_folder, 0, 3000).Processed >= 400 || first.HasExited, TimeSpan.FromSeconds(90),
+            await Eventually.HoldsAsync(() => Task.FromResult(AuditReader.AuditRange(_folder, 0, 3000).Processed >= 400 || first.HasExited), TimeSpan.FromSeconds(90),
                 () => $"the processor to audit 400 events. Output:\n{first.Output}");
             first.Signal(Signals.SigTerm);
             var exitCode = await first.WaitForExitAsync(TimeSpan.FromSeconds(30));
@@ -40,7 +42,7 @@ public sealed class KinesisProcessorTests : IDisposable
         Assert.All(checkpointed, sequence => Assert.Contains(sequence, audited)); // never a checkpoint ahead of the audit
 
         using var second = SampleProcess.Start("processor", KinesisTestStack.Processor(stream.Name, leases.Name, cache, _folder, workMs: 0, batch: 500));
-        await Eventually.HoldsAsync(() => AuditReader.AuditRange(_folder, 0, 3000).Lost == 0 || second.HasExited, TimeSpan.FromSeconds(90),
+        await Eventually.HoldsAsync(() => Task.FromResult(AuditReader.AuditRange(_folder, 0, 3000).Lost == 0 || second.HasExited), TimeSpan.FromSeconds(90),
             () => $"the second processor to finish the stream. Output:\n{second.Output}");
         second.Signal(Signals.SigTerm);
         Assert.Equal(0, await second.WaitForExitAsync(TimeSpan.FromSeconds(30)));

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
 using Force12.Queues.Lightbulbs.Load;
 using Force12.Queues.Simulation.Randomness;
 using Force12.Queues.Simulation.Traces;
+using Force12.Queues.Testing.Kinesis;
 
 namespace Force12.Queues.Samples.Bulbs.Tests.Kinesis;
 

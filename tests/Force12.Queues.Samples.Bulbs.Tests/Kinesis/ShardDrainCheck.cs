@@ -1,6 +1,6 @@
 using Force12.Queues.Kinesis.Leases;
 using Force12.Queues.Kinesis.Model;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
+using Force12.Queues.Testing.Kinesis;
 
 namespace Force12.Queues.Samples.Bulbs.Tests.Kinesis;
 

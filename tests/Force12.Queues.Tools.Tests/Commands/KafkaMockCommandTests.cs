@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using Confluent.Kafka;
+using Force12.Queues.Testing;
 
 namespace Force12.Queues.Tools.Tests.Commands;
 
 public sealed class KafkaMockCommandTests
 {
     [Fact]
+    [Trait(TestCategories.Key, TestCategories.Integration)]
     public async Task KafkaMock_AsChildProcess_ServesKafkaAndExitsCleanlyOnSigterm()
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "force12.dll");

@@ -1,3 +1,5 @@
+using Force12.Queues.Testing;
+
 namespace Force12.Queues.Tools.Tests.Commands;
 
 /// <summary><c>force12 lag --source kinesis</c> against kinesalite and dynalite (started by scripts/setup.sh).</summary>
@@ -27,6 +29,7 @@ public sealed class KinesisLagCommandTests
     }
 
     [Fact]
+    [Trait(TestCategories.Key, TestCategories.Integration)]
     public async Task Lag_KinesisStreamMissing_Exits1WithTheTypedError()
     {
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "force12-test");

@@ -1,7 +1,8 @@
 using Force12.Queues.Kinesis.Model;
-using Force12.Queues.Kinesis.Tests.Infrastructure;
 using Force12.Queues.Lightbulbs.Audit;
 using Force12.Queues.Lightbulbs.Events;
+using Force12.Queues.Testing;
+using Force12.Queues.Testing.Kinesis;
 
 namespace Force12.Queues.Tools.Tests.Commands;
 
@@ -18,6 +19,7 @@ public sealed class KinesisLoadgenCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestCategories.Key, TestCategories.Integration)]
     public async Task Loadgen_KinesisSink_WritesEveryEventExactlyOnceWithItsSequence()
     {
         await using var stream = await TemporaryStream.CreateAsync(3, "f12-loadgen");
@@ -46,6 +48,7 @@ public sealed class KinesisLoadgenCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestCategories.Key, TestCategories.Integration)]
     public async Task Loadgen_KinesisStreamMissing_ExitsOneNamingTheStream()
     {
         await AwsTestServices.EnsureReachableAsync(AwsTestServices.KinesisUrl, "kinesalite");

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Force12.Queues.Agent.Composition;
 using Force12.Queues.Kafka.Embedded;
+using Force12.Queues.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
@@ -15,6 +16,7 @@ namespace Force12.Queues.Tools.Tests.EndToEnd;
 /// file like <c>force12 run</c>) scaling the bulbs sample processor as Docker containers on the host network, and a
 /// producer making a demand step up and down.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class AgentEndToEndTests(BulbsImageFixture docker, ITestOutputHelper output) : IClassFixture<BulbsImageFixture>, IDisposable
 {
     private const int Partitions = 8;

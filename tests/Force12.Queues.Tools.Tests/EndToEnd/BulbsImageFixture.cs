@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Docker.DotNet;
+using Force12.Queues.Testing;
 
 namespace Force12.Queues.Tools.Tests.EndToEnd;
 
@@ -29,49 +29,12 @@ public sealed class BulbsImageFixture : IAsyncLifetime
                 "(scripts/setup.sh, or `dockerd --iptables=false --bridge=none --storage-driver=vfs &` as root): " + ex.Message, ex);
         }
 
-        await BuildImageAsync();
+        await SampleImages.BuildAsync("src/Force12.Queues.Samples.Bulbs", Image);
     }
 
     public Task DisposeAsync()
     {
         Docker.Dispose();
         return Task.CompletedTask;
-    }
-
-    private static async Task BuildImageAsync()
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = RepositoryRoot(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { "scripts/build-images.sh", "src/Force12.Queues.Samples.Bulbs", Image })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var build = Process.Start(start)!;
-        var output = build.StandardOutput.ReadToEndAsync();
-        var error = build.StandardError.ReadToEndAsync();
-        await build.WaitForExitAsync();
-        if (build.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"scripts/build-images.sh could not build {Image} (exit code {build.ExitCode}):\n{await output}\n{await error}");
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Force12.Queues.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Force12.Queues.sln not found above {AppContext.BaseDirectory}");
     }
 }

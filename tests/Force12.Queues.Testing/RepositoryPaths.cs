@@ -1,8 +1,9 @@
-namespace Force12.Queues.Agent.Tests;
+namespace Force12.Queues.Testing;
 
 /// <summary>Finds files of the repository from the test's output folder.</summary>
-internal static class RepositoryPaths
+public static class RepositoryPaths
 {
+    /// <summary>The folder that holds Force12.Queues.sln, found upwards from the test's output folder.</summary>
     public static string Root { get; } = FindRoot();
 
     private static string FindRoot()

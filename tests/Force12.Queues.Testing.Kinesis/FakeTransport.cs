@@ -1,6 +1,6 @@
 using Force12.Queues.Kinesis.Client;
 
-namespace Force12.Queues.Kinesis.Tests.Client;
+namespace Force12.Queues.Testing.Kinesis;
 
 /// <summary>A scripted transport: answers requests in order and records what was sent.</summary>
 internal sealed class FakeTransport(params KinesisHttpResponse[] answers) : IKinesisTransport

@@ -2,15 +2,25 @@ using Confluent.Kafka;
 using Force12.Queues.Kafka.Embedded;
 using Force12.Queues.Lightbulbs.Events;
 
-namespace Force12.Queues.Lightbulbs.Tests;
+namespace Force12.Queues.Testing.Kafka;
 
-/// <summary>One embedded Kafka cluster (librdkafka's mock brokers on real TCP ports) shared by the Kafka tests.</summary>
+/// <summary>
+/// One embedded Kafka cluster (librdkafka's mock brokers on real TCP ports, in-process: no service needed) shared by the
+/// Kafka tests of a test project. xunit only finds collection definitions in the test assembly, so each project that
+/// uses it declares <c>[CollectionDefinition(KafkaFixture.CollectionName)]</c> with <c>ICollectionFixture&lt;KafkaFixture&gt;</c>.
+/// </summary>
 public sealed class KafkaFixture : IDisposable
 {
+    /// <summary>Name of the test collection that shares one fixture.</summary>
+    public const string CollectionName = "embedded kafka";
+
+    /// <summary>The running one-broker cluster.</summary>
     public EmbeddedKafkaCluster Cluster { get; } = EmbeddedKafkaCluster.Start(brokers: 1);
 
+    /// <summary>The cluster's bootstrap servers (<c>host:port</c>).</summary>
     public string BootstrapServers => Cluster.BootstrapServers;
 
+    /// <summary>Creates a topic no other test uses, with <paramref name="partitions"/> partitions, and returns its name.</summary>
     public string NewTopic(int partitions)
     {
         var topic = $"bulbs-{Guid.NewGuid():N}";
@@ -48,11 +58,6 @@ public sealed class KafkaFixture : IDisposable
         return committed.Sum(c => Math.Max(0, c.Offset.Value));
     }
 
+    /// <summary>Stops the cluster.</summary>
     public void Dispose() => Cluster.Dispose();
-}
-
-[CollectionDefinition(Name)]
-public sealed class KafkaGroup : ICollectionFixture<KafkaFixture>
-{
-    public const string Name = "embedded kafka";
 }

@@ -1,13 +1,15 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Text;
 using System.Text.Json.Nodes;
 using Force12.Queues.Kinesis.Client;
 using Force12.Queues.Kinesis.Model;
 
-namespace Force12.Queues.Kinesis.Tests.Infrastructure;
+namespace Force12.Queues.Testing.Kinesis;
 
 /// <summary>A uniquely named kinesalite stream, deleted on dispose.</summary>
-internal sealed class TemporaryStream : IAsyncDisposable
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "A Kinesis stream, not a System.IO.Stream.")]
+public sealed class TemporaryStream : IAsyncDisposable
 {
     private TemporaryStream(KinesisClient client, string name)
     {
@@ -15,10 +17,13 @@ internal sealed class TemporaryStream : IAsyncDisposable
         Name = name;
     }
 
+    /// <summary>The client that created the stream (disposed with it).</summary>
     public KinesisClient Client { get; }
 
+    /// <summary>The stream's name.</summary>
     public string Name { get; }
 
+    /// <summary>Creates a uniquely named stream of <paramref name="shards"/> shards on kinesalite and waits until it is active.</summary>
     public static async Task<TemporaryStream> CreateAsync(int shards, string prefix = "f12")
     {
         await AwsTestServices.EnsureReachableAsync(AwsTestServices.KinesisUrl, "kinesalite");
@@ -29,15 +34,10 @@ internal sealed class TemporaryStream : IAsyncDisposable
         return stream;
     }
 
-    public async Task WaitActiveAsync()
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
-        while ((await Client.DescribeStreamSummaryAsync(Name)).Status != "ACTIVE")
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"stream {Name} did not become ACTIVE");
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>Waits (up to 20 s) until the stream is ACTIVE again, after a create, split or merge.</summary>
+    public Task WaitActiveAsync() =>
+        Eventually.HoldsAsync(async () => (await Client.DescribeStreamSummaryAsync(Name)).Status == "ACTIVE",
+            TimeSpan.FromSeconds(20), () => $"stream {Name} is ACTIVE");
 
     /// <summary>The first hash key of a shard: writing with it as explicit hash key lands in that shard.</summary>
     public async Task<BigInteger> HashKeyOfAsync(string shardId) =>
@@ -51,7 +51,7 @@ internal sealed class TemporaryStream : IAsyncDisposable
     public async Task<(IReadOnlyList<BigInteger> Sequences, DateTimeOffset NotBefore, DateTimeOffset NotAfter)> PutTimedAsync(string shardId, int count, int first = 0)
     {
         var hashKey = await HashKeyOfAsync(shardId);
-        var notBefore = DateTimeOffset.UtcNow;
+        var notBefore = TimeProvider.System.GetUtcNow();
         var sequences = new List<BigInteger>();
         for (var offset = 0; offset < count; offset += 500)
         {
@@ -63,9 +63,10 @@ internal sealed class TemporaryStream : IAsyncDisposable
             sequences.AddRange(outcomes.Select(o => o.SequenceNumber!.Value));
         }
 
-        return (sequences, notBefore, DateTimeOffset.UtcNow);
+        return (sequences, notBefore, TimeProvider.System.GetUtcNow());
     }
 
+    /// <summary>Splits <paramref name="shardId"/> at <paramref name="newStartingHashKey"/> (call <see cref="WaitActiveAsync"/> after).</summary>
     public Task SplitAsync(string shardId, BigInteger newStartingHashKey) =>
         Client.InvokeAsync("SplitShard", new JsonObject
         {
@@ -74,6 +75,7 @@ internal sealed class TemporaryStream : IAsyncDisposable
             ["NewStartingHashKey"] = SequenceNumbers.Format(newStartingHashKey),
         }, default);
 
+    /// <summary>Merges <paramref name="shardId"/> with <paramref name="adjacentShardId"/> (call <see cref="WaitActiveAsync"/> after).</summary>
     public Task MergeAsync(string shardId, string adjacentShardId) =>
         Client.InvokeAsync("MergeShards", new JsonObject
         {
@@ -82,6 +84,7 @@ internal sealed class TemporaryStream : IAsyncDisposable
             ["AdjacentShardToMerge"] = adjacentShardId,
         }, default);
 
+    /// <summary>Deletes the stream and disposes the client.</summary>
     public async ValueTask DisposeAsync()
     {
         try

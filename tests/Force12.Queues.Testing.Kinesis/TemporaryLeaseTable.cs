@@ -1,10 +1,10 @@
 using Amazon.DynamoDBv2;
 using Force12.Queues.Kinesis.Leases;
 
-namespace Force12.Queues.Kinesis.Tests.Infrastructure;
+namespace Force12.Queues.Testing.Kinesis;
 
 /// <summary>A uniquely named dynalite lease table, deleted on dispose.</summary>
-internal sealed class TemporaryLeaseTable : IAsyncDisposable
+public sealed class TemporaryLeaseTable : IAsyncDisposable
 {
     private readonly AmazonDynamoDBClient _dynamo;
 
@@ -15,10 +15,13 @@ internal sealed class TemporaryLeaseTable : IAsyncDisposable
         Table = new KclLeaseTable(_dynamo, name);
     }
 
+    /// <summary>The table's name.</summary>
     public string Name { get; }
 
+    /// <summary>The lease table over the temporary DynamoDB table.</summary>
     public KclLeaseTable Table { get; }
 
+    /// <summary>Creates a uniquely named table on dynalite (failing with a clear message when dynalite does not answer).</summary>
     public static async Task<TemporaryLeaseTable> CreateAsync(string prefix = "f12-leases")
     {
         await AwsTestServices.EnsureReachableAsync(AwsTestServices.DynamoDbUrl, "dynalite");
@@ -27,6 +30,7 @@ internal sealed class TemporaryLeaseTable : IAsyncDisposable
         return table;
     }
 
+    /// <summary>The owner <see cref="PutAsync"/> writes by default.</summary>
     public const string TestOwner = "test-worker";
 
     /// <summary>Moves the checkpoint of a lease written by <see cref="PutAsync"/> (as its owner).</summary>
@@ -36,6 +40,7 @@ internal sealed class TemporaryLeaseTable : IAsyncDisposable
         Assert.NotNull(await Table.TryCheckpointAsync(lease, checkpoint));
     }
 
+    /// <summary>Writes a lease for <paramref name="shardId"/>; false when one exists already.</summary>
     public Task<bool> PutAsync(string shardId, KclCheckpoint checkpoint, string? owner = TestOwner, params string[] parents) =>
         Table.TryCreateAsync(new KclLease
         {
@@ -46,6 +51,7 @@ internal sealed class TemporaryLeaseTable : IAsyncDisposable
             ParentShardIds = parents,
         });
 
+    /// <summary>Deletes the table.</summary>
     public async ValueTask DisposeAsync()
     {
         try

@@ -1,63 +1,19 @@
 using System.Diagnostics;
 using Force12.Queues.Core.Pods;
 
-namespace Force12.Queues.Core.Tests.Pods;
+namespace Force12.Queues.Testing.Pods;
 
 /// <summary>
-/// The contract every <see cref="IPodOrchestrator"/> keeps, written once. Each orchestrator's test project links this
-/// file and derives a class that supplies the platform-specific pieces (real dockerd, real processes).
+/// The contract every <see cref="IPodOrchestrator"/> keeps, written once. Each orchestrator's test project derives a
+/// class that supplies the platform-specific pieces (real dockerd, real processes; later Kubernetes, Swarm, Nomad);
+/// xunit runs these facts in every derived class, which inherits the Integration trait from this one.
 /// Pods are two containers of the probe sample (<c>app</c> and <c>sidecar</c>), which records SIGTERM in a folder.
+/// The platform hooks and helpers are in PodOrchestratorContractTests.Platform.cs.
 /// </summary>
-public abstract class PodOrchestratorContractTests : IAsyncLifetime
+[Trait(TestCategories.Key, TestCategories.Integration)]
+public abstract partial class PodOrchestratorContractTests
 {
-    /// <summary>Grace period of the test pods; the probe exits at once on SIGTERM, far inside it.</summary>
-    protected static readonly TimeSpan Grace = TimeSpan.FromSeconds(8);
-
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
-    private readonly List<IPodOrchestrator> _orchestrators = [];
-
-    protected PodOrchestratorContractTests()
-    {
-        Pipeline = "ct-" + Guid.NewGuid().ToString("N")[..8];
-        SignalDirectory = Directory.CreateTempSubdirectory("force12-signals-").FullName;
-    }
-
-    protected string Pipeline { get; }
-
-    protected string SignalDirectory { get; }
-
-    /// <summary>A new orchestrator instance sharing all state with earlier ones (as after an agent restart).</summary>
-    protected abstract IPodOrchestrator CreateOrchestratorCore();
-
-    /// <summary>Template of a two-container probe pod (<c>app</c>, <c>sidecar</c>) recording into <see cref="SignalDirectory"/>.</summary>
-    protected abstract PodTemplate CreateTemplate();
-
-    /// <summary>Like <see cref="CreateTemplate"/>, but the second container cannot start.</summary>
-    protected abstract PodTemplate CreateTemplateWhoseSecondContainerFailsToStart();
-
-    /// <summary>Kills one container (or process) of a pod from outside the orchestrator (SIGKILL).</summary>
-    protected abstract Task KillFromOutsideAsync(PodContainerInfo container);
-
-    /// <summary>Everything the platform still holds for the pipeline (containers in any state, or pod records), counted in containers.</summary>
-    protected abstract Task<int> CountContainersLeftAsync(string pipeline);
-
-    /// <summary>Starts a probe without the orchestrator's labels and returns a handle to check and remove it.</summary>
-    protected abstract Task<IUnlabelledWorkload> StartUnlabelledAsync();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        var orchestrator = CreateOrchestrator();
-        await WaitForProbesAsync(await orchestrator.ListPodsAsync(Pipeline));
-        await orchestrator.ScaleAsync(CreateTemplate(), 0);
-        Directory.Delete(SignalDirectory, recursive: true);
-        await CleanupAsync();
-    }
-
-    /// <summary>Removes what the derived class created, after every pod is gone.</summary>
-    protected virtual Task CleanupAsync() => Task.CompletedTask;
-
+    /// <summary>Scaling runs exactly the asked number of pods, each with all of its containers running.</summary>
     [Fact]
     public async Task Scale_ZeroToFiveToTwoToZero_RunsExactlyThatManyCompletePods()
     {
@@ -83,6 +39,7 @@ public abstract class PodOrchestratorContractTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Every started pod reports its time to running, and ready comes no earlier.</summary>
     [Fact]
     public async Task Scale_Up_ReportsStartLatencyOfEveryPod()
     {
@@ -96,6 +53,7 @@ public abstract class PodOrchestratorContractTests : IAsyncLifetime
         Assert.All(listed, pod => Assert.True(pod.TimeToReady >= pod.TimeToRunning, $"ready {pod.TimeToReady} before running {pod.TimeToRunning}"));
     }
 
+    /// <summary>A pod with one dead container is replaced whole by reconcile.</summary>
     [Fact]
     public async Task Reconcile_OneContainerKilledFromOutside_ReplacesTheWholePod()
     {
@@ -105,7 +63,8 @@ public abstract class PodOrchestratorContractTests : IAsyncLifetime
         var victim = (await orchestrator.ListPodsAsync(Pipeline))[1];
 
         await KillFromOutsideAsync(victim.Containers[1]);
-        await WaitUntilAsync(async () => (await orchestrator.ListPodsAsync(Pipeline)).Any(p => p.Id == victim.Id && p.State == PodState.Exited));
+        await Eventually.HoldsAsync(async () => (await orchestrator.ListPodsAsync(Pipeline)).Any(p => p.Id == victim.Id && p.State == PodState.Exited),
+            Deadline, () => $"pod {victim.Id} shows as exited");
         var result = await orchestrator.ReconcileAsync(template);
 
         Assert.Equal([victim.Id], result.Removed);
@@ -117,6 +76,7 @@ public abstract class PodOrchestratorContractTests : IAsyncLifetime
         Assert.Equal(6, await CountContainersLeftAsync(Pipeline));
     }
 
+    /// <summary>A new instance (an agent restart) adopts the running pods instead of starting more.</summary>
     [Fact]
     public async Task NewInstance_AfterRestart_AdoptsRunningPodsWithoutDuplicates()
     {
@@ -137,6 +97,7 @@ public abstract class PodOrchestratorContractTests : IAsyncLifetime
         Assert.Equal(2, await CountContainersLeftAsync(Pipeline));
     }
 
+    /// <summary>A graceful stop sends SIGTERM to every container, which exit well inside the grace period.</summary>
     [Fact]
     public async Task StopPods_GracefulStop_EveryContainerGotSigtermAndExitedWithinGrace()
     {
@@ -159,6 +120,7 @@ public abstract class PodOrchestratorContractTests : IAsyncLifetime
         Assert.Equal(2, await CountContainersLeftAsync(Pipeline));
     }
 
+    /// <summary>A container that ignores SIGTERM is killed after the grace period and removed.</summary>
     [Fact]
     public async Task StopPods_ContainerIgnoresSigterm_IsKilledAfterGraceAndRemoved()
     {
@@ -186,6 +148,7 @@ public abstract class PodOrchestratorContractTests : IAsyncLifetime
         Assert.Equal(0, await CountContainersLeftAsync(Pipeline));
     }
 
+    /// <summary>A pod whose second container cannot start is removed whole and reported as a failure.</summary>
     [Fact]
     public async Task Scale_SecondContainerFailsToStart_LeavesNoPartialPod()
     {
@@ -199,6 +162,7 @@ public abstract class PodOrchestratorContractTests : IAsyncLifetime
         Assert.Equal(0, await CountContainersLeftAsync(Pipeline));
     }
 
+    /// <summary>Nothing without the orchestrator's labels is ever touched.</summary>
     [Fact]
     public async Task UnlabelledWorkload_SurvivesScaleReconcileAndScaleDown()
     {
@@ -215,6 +179,7 @@ public abstract class PodOrchestratorContractTests : IAsyncLifetime
         Assert.True(await unlabelled.IsRunningAsync(), "the unlabelled workload was touched");
     }
 
+    /// <summary>Validation lists every bad field, and scaling rejects an invalid template.</summary>
     [Fact]
     public async Task Validate_TemplateProblems_ListsEveryFieldAndScaleRejects()
     {
@@ -226,35 +191,5 @@ public abstract class PodOrchestratorContractTests : IAsyncLifetime
         Assert.Contains(errors, e => e.StartsWith("pipelines.Bad: a pipeline name must be", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("pipelines.Bad.pod.stopGracePeriod:", StringComparison.Ordinal));
         await Assert.ThrowsAsync<PodTemplateException>(() => orchestrator.ScaleAsync(bad, 1));
-    }
-
-    /// <summary>
-    /// Waits until the probes of <paramref name="pods"/> are up (their handlers installed), as a readiness check would.
-    /// A program stopped before that point may not see SIGTERM (PID 1 in a container ignores it) and is killed after grace.
-    /// </summary>
-    protected async Task WaitForProbesAsync(IEnumerable<PodInfo> pods)
-    {
-        foreach (var pod in pods)
-        {
-            await WaitUntilAsync(() => Task.FromResult(pod.Containers.All(c =>
-                File.Exists(Path.Combine(SignalDirectory, $"{pod.Id}.{c.Name}.started")))));
-        }
-    }
-
-    protected IPodOrchestrator CreateOrchestrator()
-    {
-        var orchestrator = CreateOrchestratorCore();
-        _orchestrators.Add(orchestrator);
-        return orchestrator;
-    }
-
-    protected static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(watch.Elapsed < Deadline, $"condition not met within {Deadline}");
-            await Task.Delay(50);
-        }
     }
 }
