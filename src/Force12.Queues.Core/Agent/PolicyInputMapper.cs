@@ -41,7 +41,11 @@ public static class PolicyInputMapper
 
         var snapshot = collection.Snapshot;
         var totals = snapshot.Totals;
-        var hot = HotUnits(snapshot.Units, policy.Sla.TotalSeconds, state.Throughput.Or(policy.PerPodThroughputPrior));
+        // A unit is hot only where one consumer reads it (a partition, a shard); a queue that competing consumers share
+        // drains faster with every pod added, so no backlog on it is beyond what scaling can fix.
+        var hot = snapshot.UnitsCapParallelism
+            ? HotUnits(snapshot.Units, policy.Sla.TotalSeconds, state.Throughput.Or(policy.PerPodThroughputPrior))
+            : default;
         var lagging = snapshot.Units.Where(u => u.Lag > 0).ToArray();
         return input with
         {

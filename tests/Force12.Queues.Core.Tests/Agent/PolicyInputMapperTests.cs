@@ -56,6 +56,24 @@ public sealed class PolicyInputMapperTests
         Assert.Equal(0, input.HotUnits); // 200 msg/s of need fits one 250 msg/s consumer
     }
 
+    [Fact]
+    public void Map_DeepQueueOfCompetingConsumers_IsNeverHot()
+    {
+        // The same 2,000-message unit as above is hot on a partition, but a RabbitMQ queue is drained by every pod
+        // that joins: flagging it would hold the pipeline at one pod (the chaos test's bulb-state pipeline did).
+        var units = new[] { Unit(0, 2_000, 0) };
+        var collection = LagCollectionResult.Success(new LagSnapshot
+        {
+            SourceKind = "rabbitmq", Cluster = "c", Group = "g", ObservedAt = At, Units = units, Totals = LagTotals.Sum(units),
+            UnitsCapParallelism = false,
+        });
+
+        var input = PolicyInputMapper.Map(collection, default, consumersPerPod: 1, PipelineState.Initial, At, new SlaPolicyOptions { PerPodThroughputPrior = 100 });
+
+        Assert.Equal((0, 0, 0), (input.HotUnits, input.HotBacklogMessages, input.HotArrivalRatePerSecond));
+        Assert.Equal(int.MaxValue, input.UsefulParallelism);
+    }
+
     private static LagUnitSnapshot Unit(int partition, long lag, double? arrivalRate) => new()
     {
         Id = new LagUnitId("q", partition.ToString(System.Globalization.CultureInfo.InvariantCulture)),
