@@ -18,7 +18,7 @@ namespace Force12.Queues.Benchmarks.Reaction;
 /// <summary>
 /// Reaction to a demand step: the real agent (embedded Kafka, bulbs sample pods as local processes) sees demand
 /// step from 1x to 5x one pod's capacity. Reacted = the first agent tick at or after the step whose status shows
-/// required pods at least the 5x need, running pods at least the required pods, and a backlog below the previous
+/// target pods at least the 5x need, running pods at least the target pods, and a backlog below the previous
 /// tick's. Reaction time = that tick's time minus the step's time.
 /// </summary>
 internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
@@ -31,7 +31,6 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
     private const int StepFactor = 5;
     private const int Batch = 20;
     private const int SessionTimeoutMs = 6000;
-    private static readonly bool Trace = Environment.GetEnvironmentVariable("FORCE12_REACTION_TRACE") == "1";
     private static readonly int PodsFor5x = (int)Math.Ceiling(StepFactor * PodCapacity / PodCapacity);
 
     public static async Task<int> RunAsync(string[] args)
@@ -99,9 +98,9 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
             for (var step = 1; step <= setting.Steps; step++)
             {
                 demand.Rate = PodCapacity;
-                if (!await SettleAsync(board, setting, time, cancellationToken).ConfigureAwait(false))
+                if (!await ReactionWatch.SettleAsync(board, setting, PodCapacity, time, cancellationToken).ConfigureAwait(false))
                 {
-                    await output.WriteLineAsync($"{setting.Name} step {step}: did not settle back to 1x within the deadline ({Describe(board.Current)}); step skipped").ConfigureAwait(false);
+                    await output.WriteLineAsync($"{setting.Name} step {step}: did not settle back to 1x within the deadline ({ReactionWatch.Describe(board.Current)}); step skipped").ConfigureAwait(false);
                     timedOut++;
                     continue;
                 }
@@ -110,7 +109,7 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
                 await Task.Delay(setting.PollInterval * random.NextDouble(), time, cancellationToken).ConfigureAwait(false);
                 var stepAt = time.GetUtcNow();
                 demand.Rate = StepFactor * PodCapacity;
-                var phases = await ReactedAsync(board, stepAt, setting.PollInterval * 3 + TimeSpan.FromSeconds(30), time, cancellationToken).ConfigureAwait(false);
+                var phases = await ReactionWatch.ReactedAsync(board, stepAt, PodsFor5x, setting.PollInterval * 3 + TimeSpan.FromSeconds(30), time, cancellationToken).ConfigureAwait(false);
                 if (phases is { Reacted: { } status, Decided: { } decided, Started: { } running })
                 {
                     var s = (status.At - stepAt).TotalSeconds;
@@ -137,83 +136,6 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
         {
             Directory.Delete(stateDirectory, recursive: true);
         }
-    }
-
-    /// <summary>Waits (at 1x demand) until a tick shows at most 3 required pods, all of them running, and less than 3 s of 1x demand as backlog.</summary>
-    private static async Task<bool> SettleAsync(AgentStatusBoard board, ReactionSetting setting, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var since = board.Current.Tick;
-        var deadline = time.GetTimestamp();
-        while (time.GetElapsedTime(deadline) < setting.PollInterval * 4 + TimeSpan.FromSeconds(90))
-        {
-            foreach (var status in board.Since(since))
-            {
-                since = status.Tick;
-                if (Trace)
-                {
-                    Console.WriteLine("  settle " + Describe(status));
-                }
-
-                if (status.Pipelines is [var p, ..] && p.TargetPods <= 3 && p.RunningPods == p.TargetPods && p.BacklogMessages is { } b && b < 3 * PodCapacity)
-                {
-                    return true;
-                }
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken).ConfigureAwait(false);
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// The ticks at or after <paramref name="stepAt"/> that first show the 5x need (decided), that need running
-    /// (started) and the reaction (started and the backlog falling); nulls for what did not happen by the deadline.
-    /// </summary>
-    private static async Task<ReactionPhases> ReactedAsync(AgentStatusBoard board, DateTimeOffset stepAt, TimeSpan within, TimeProvider time, CancellationToken cancellationToken)
-    {
-        long? previousBacklog = null;
-        var since = 0L;
-        var phases = new ReactionPhases(null, null, null);
-        var started = time.GetTimestamp();
-        while (time.GetElapsedTime(started) < within)
-        {
-            foreach (var status in board.Since(since))
-            {
-                since = status.Tick;
-                if (status.Pipelines is not [var p, ..])
-                {
-                    continue;
-                }
-
-                var falling = p.BacklogMessages is { } b && previousBacklog is { } before && b < before;
-                previousBacklog = p.BacklogMessages;
-                if (status.At < stepAt)
-                {
-                    continue;
-                }
-
-                if (Trace)
-                {
-                    Console.WriteLine("  react " + Describe(status));
-                }
-
-                var decided = p.TargetPods >= PodsFor5x;
-                phases = phases with
-                {
-                    Decided = phases.Decided ?? (decided ? status.At : null),
-                    Started = phases.Started ?? (decided && p.RunningPods >= p.TargetPods ? status.At : null),
-                };
-                if (falling && decided && p.RunningPods >= p.TargetPods)
-                {
-                    return phases with { Reacted = status };
-                }
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50), time, cancellationToken).ConfigureAwait(false);
-        }
-
-        return phases;
     }
 
     private IConfiguration Configure(ReactionSetting setting, string bootstrapServers, string stateDirectory, out Action<IServiceCollection> register)
@@ -252,10 +174,6 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
         register = services => services.AddForce12().AddKafka().AddProcesses(processes);
         return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
     }
-
-    private static string Describe(AgentStatus status) => status.Pipelines is [var p, ..]
-        ? $"tick {status.Tick}: target {p.TargetPods}, running {p.RunningPods}, backlog {p.BacklogMessages}, arrival {p.ArrivalRate:0}/s, processing {p.ProcessingRate:0}/s, {p.ReasonCode} {p.CollectorError}"
-        : $"tick {status.Tick}: no pipeline status";
 
     private static int FreePort()
     {
