@@ -1,4 +1,5 @@
 using Force12.Queues.Core.Configuration;
+using Force12.Queues.Core.Pods;
 using Microsoft.Extensions.Configuration;
 
 namespace Force12.Queues.Core.Tests.Configuration;
@@ -117,6 +118,6 @@ public sealed class AgentConfigurationReaderTests
     private static ConfigurationResult Read(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Where(kv => kv.Value is not null)).Build();
-        return new AgentConfigurationReader([new FakeSourceProvider()], [new FakeOrchestrator()]).Read(configuration);
+        return new AgentConfigurationReader([new FakeSourceProvider()], [new InstancePodOrchestratorProvider(new FakeOrchestrator())]).Read(configuration);
     }
 }

@@ -2,10 +2,10 @@ using Force12.Queues.Core.Pods;
 
 namespace Force12.Queues.Core.Tests.Configuration;
 
-/// <summary>An orchestrator kind "fake" that validates templates with the shared rules and runs nothing.</summary>
-internal sealed class FakeOrchestrator : IPodOrchestrator
+/// <summary>An orchestrator (kind "fake" unless named) that validates templates with the shared rules and runs nothing.</summary>
+internal sealed class FakeOrchestrator(string kind = "fake") : IPodOrchestrator
 {
-    public string Kind => "fake";
+    public string Kind { get; } = kind;
 
     public IReadOnlyList<string> Validate(PodTemplate podTemplate) => PodTemplateValidator.Validate(podTemplate);
 
