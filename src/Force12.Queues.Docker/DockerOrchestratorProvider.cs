@@ -62,6 +62,7 @@ public sealed class DockerOrchestratorProvider : IPodOrchestratorProvider, IDisp
     public DockerOrchestratorOptions? Read(SectionReader settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var errorsBefore = settings.ErrorCount;
         var endpoint = _defaults.Endpoint;
         var text = settings.Text(DockerOrchestratorKeys.Endpoint);
         var endpointParsed = text is null || Uri.TryCreate(text, UriKind.Absolute, out endpoint!);
@@ -78,13 +79,12 @@ public sealed class DockerOrchestratorProvider : IPodOrchestratorProvider, IDisp
             UseInit = settings.Flag(DockerOrchestratorKeys.UseInit, _defaults.UseInit),
             ContainerNamePrefix = settings.Text(DockerOrchestratorKeys.ContainerNamePrefix) ?? _defaults.ContainerNamePrefix,
         };
-        var problems = DockerOrchestratorOptionsValidator.Validate(options);
-        foreach (var problem in problems)
+        foreach (var problem in DockerOrchestratorOptionsValidator.Validate(options))
         {
             settings.Fail(problem);
         }
 
-        return problems.Count == 0 && endpointParsed ? options : null;
+        return settings.ErrorCount == errorsBefore ? options : null;
     }
 
     /// <summary>Disposes the Docker clients this provider created.</summary>

@@ -47,18 +47,18 @@ public sealed class ProcessOrchestratorProvider : IPodOrchestratorProvider
     public ProcessOrchestratorOptions? Read(SectionReader settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var errorsBefore = settings.ErrorCount;
         var options = _defaults with
         {
             StateDirectory = settings.Text(ProcessOrchestratorKeys.StateDirectory) ?? _defaults.StateDirectory,
             MaxParallelPodStarts = settings.WholeNumber(ProcessOrchestratorKeys.MaxParallelPodStarts, _defaults.MaxParallelPodStarts),
             StopPollInterval = settings.Duration(ProcessOrchestratorKeys.StopPollInterval, _defaults.StopPollInterval),
         };
-        var problems = ProcessOrchestratorOptionsValidator.Validate(options);
-        foreach (var problem in problems)
+        foreach (var problem in ProcessOrchestratorOptionsValidator.Validate(options))
         {
             settings.Fail(problem);
         }
 
-        return problems.Count == 0 ? options : null;
+        return settings.ErrorCount == errorsBefore ? options : null;
     }
 }
