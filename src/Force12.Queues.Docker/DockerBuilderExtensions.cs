@@ -1,18 +1,32 @@
 using Force12.Queues.Core.Agent;
+using Force12.Queues.Core.Pods;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Docker;
 
-/// <summary>Registers the <c>docker</c> orchestrator on the agent's builder.</summary>
+/// <summary>Registers the <c>docker</c> orchestrator kind on the agent's builder.</summary>
 public static class DockerBuilderExtensions
 {
     /// <summary>
-    /// Lets pipelines use <c>orchestrator: docker</c> (see <see cref="DockerServiceCollectionExtensions.AddDockerPodOrchestrator"/>).
-    /// Nothing connects to the daemon while configuration is only being validated.
+    /// Lets pipelines use <c>orchestrator: docker</c>: registers the <see cref="DockerOrchestratorProvider"/>, which
+    /// creates the orchestrator from the configuration's <c>orchestrators.docker</c> section; <paramref name="options"/>
+    /// (defaults when null) gives the value of every key the section leaves out. Nothing connects to the daemon while
+    /// configuration is only being validated. Adding it twice keeps the first. To build a
+    /// <see cref="DockerPodOrchestrator"/> directly from the container, see <see cref="DockerServiceCollectionExtensions.AddDockerPodOrchestrator"/>.
     /// </summary>
     public static IForce12Builder AddDocker(this IForce12Builder builder, DockerOrchestratorOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddDockerPodOrchestrator(options);
+        var defaults = options ?? new DockerOrchestratorOptions();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPodOrchestratorProvider, DockerOrchestratorProvider>(services => new DockerOrchestratorProvider(
+            defaults,
+            services.GetRequiredService<TimeProvider>(),
+            services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+            services.GetService<PodMetrics>())));
         return builder;
     }
 }

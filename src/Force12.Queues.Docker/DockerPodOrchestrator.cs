@@ -42,8 +42,17 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
         _standby = new DockerStandbyPods(client, _lifecycle, options, timeProvider, logger);
     }
 
+    /// <summary>The kind configuration selects this orchestrator by: <c>docker</c>.</summary>
+    public const string KindName = "docker";
+
     /// <inheritdoc />
-    public override string Kind => "docker";
+    public override string Kind => KindName;
+
+    /// <summary>The client the orchestrator talks to the daemon with.</summary>
+    internal IDockerClient Client => _client;
+
+    /// <summary>The settings it runs with.</summary>
+    internal DockerOrchestratorOptions Options => _options;
 
     /// <inheritdoc />
     protected override int MaxParallelPodStarts => _options.MaxParallelPodStarts;

@@ -36,8 +36,14 @@ public sealed class ProcessPodOrchestrator : PodOrchestratorBase
         _launcher = new ProcessPodLauncher(_store, timeProvider);
     }
 
+    /// <summary>The kind configuration selects this orchestrator by: <c>process</c>.</summary>
+    public const string KindName = "process";
+
     /// <inheritdoc />
-    public override string Kind => "process";
+    public override string Kind => KindName;
+
+    /// <summary>The settings it runs with.</summary>
+    internal ProcessOrchestratorOptions Options => _options;
 
     /// <inheritdoc />
     protected override int MaxParallelPodStarts => _options.MaxParallelPodStarts;

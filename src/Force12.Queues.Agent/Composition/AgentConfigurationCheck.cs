@@ -26,7 +26,7 @@ internal static class AgentConfigurationCheck
     {
         var reader = new AgentConfigurationReader(
             services.GetServices<ILagSourceProvider>(),
-            services.GetServices<IPodOrchestrator>());
+            services.GetServices<IPodOrchestratorProvider>());
         return reader.Read(configuration);
     }
 

@@ -1,7 +1,6 @@
 using Force12.Queues.Core.Agent;
 using Force12.Queues.Core.Configuration;
 using Force12.Queues.Core.Lag;
-using Force12.Queues.Core.Pods;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,11 +9,11 @@ namespace Force12.Queues.Agent.Composition;
 /// <summary>
 /// Runs the <see cref="ControlLoop"/> for the host's lifetime. On shutdown the loop stops and, unless
 /// <see cref="AgentRunOptions.StopPodsOnExit"/> is set, the pods keep running (a restarted agent adopts them).
+/// The orchestrators are the ones the configuration's settings built (<see cref="AgentConfiguration.Orchestrators"/>).
 /// </summary>
 internal sealed partial class ControlLoopService(
     AgentConfiguration configuration,
     AgentRunOptions runOptions,
-    IEnumerable<IPodOrchestrator> orchestrators,
     AgentStatusBoard board,
     IEnumerable<IControlLoopObserver> observers,
     TimeProvider time,
@@ -24,7 +23,7 @@ internal sealed partial class ControlLoopService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var byKind = orchestrators.ToDictionary(o => o.Kind, StringComparer.Ordinal);
+        var byKind = configuration.Orchestrators;
         var collectors = configuration.Pipelines.ToDictionary(
             p => p.Name,
             p => p.Source.CreateCollector(new LagCollectorContext { Pipeline = p.Name, TimeProvider = time, LoggerFactory = loggers }),

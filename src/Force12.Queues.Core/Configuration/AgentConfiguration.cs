@@ -1,4 +1,5 @@
 using Force12.Queues.Core.Capacity;
+using Force12.Queues.Core.Pods;
 
 namespace Force12.Queues.Core.Configuration;
 
@@ -28,4 +29,10 @@ public sealed record AgentConfiguration
 
     /// <summary>Pipelines in configuration order.</summary>
     public required IReadOnlyList<PipelineConfiguration> Pipelines { get; init; }
+
+    /// <summary>
+    /// The orchestrators built from the configuration's settings (<c>orchestrators.KIND</c>), by kind: one for every kind
+    /// a pipeline uses or that has a section. These run the pods. Empty when the configuration was built in code.
+    /// </summary>
+    public IReadOnlyDictionary<string, IPodOrchestrator> Orchestrators { get; init; } = new Dictionary<string, IPodOrchestrator>(StringComparer.Ordinal);
 }

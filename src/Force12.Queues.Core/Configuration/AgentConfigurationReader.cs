@@ -9,19 +9,20 @@ namespace Force12.Queues.Core.Configuration;
 /// <summary>
 /// Turns configuration (YAML, JSON, environment variables) into an <see cref="AgentConfiguration"/>,
 /// reporting every problem at once, each naming the pipeline and the field. Source settings are read
-/// by the <see cref="ILagSourceProvider"/> of their kind and pod templates are checked by the
-/// orchestrator of their kind. Starts nothing.
+/// by the <see cref="ILagSourceProvider"/> of their kind; orchestrator settings (<c>orchestrators.KIND</c> and a
+/// pipeline's <c>orchestrator</c> mapping) by the <see cref="IPodOrchestratorProvider"/> of their kind, which creates
+/// the orchestrators the agent runs; pod templates are checked by those orchestrators. Starts nothing.
 /// </summary>
 public sealed class AgentConfigurationReader
 {
     private readonly Dictionary<string, ILagSourceProvider> _sources;
-    private readonly Dictionary<string, IPodOrchestrator> _orchestrators;
+    private readonly OrchestratorsReader _orchestrators;
 
     /// <summary>Creates a reader that knows the given source and orchestrator kinds.</summary>
-    public AgentConfigurationReader(IEnumerable<ILagSourceProvider> sources, IEnumerable<IPodOrchestrator> orchestrators)
+    public AgentConfigurationReader(IEnumerable<ILagSourceProvider> sources, IEnumerable<IPodOrchestratorProvider> orchestrators)
     {
         _sources = sources.ToDictionary(s => s.Kind, StringComparer.Ordinal);
-        _orchestrators = orchestrators.ToDictionary(o => o.Kind, StringComparer.Ordinal);
+        _orchestrators = new OrchestratorsReader(orchestrators);
     }
 
     /// <summary>Reads <paramref name="configuration"/>; the result holds either the configuration or every error.</summary>
@@ -51,11 +52,24 @@ public sealed class AgentConfigurationReader
             root.Fail(AgentKeys.Pipelines, "is required: configure at least one pipeline");
         }
 
-        var read = pipelines.Select(p => ReadPipeline(p.Key, root.Child(AgentKeys.Pipelines).Child(p.Key))).ToArray();
-        if (errors.Count == 0 && read.Any(p => p is null))
+        var selections = new Dictionary<string, OrchestratorSelection>(StringComparer.Ordinal);
+        var pods = new List<(PodTemplate Pod, string? Kind)>();
+        var read = pipelines.Select(p => ReadPipeline(p.Key, root.Child(AgentKeys.Pipelines).Child(p.Key), selections, pods)).ToArray();
+        var orchestrators = _orchestrators.Create(root.Child(AgentKeys.Orchestrators), selections);
+        foreach (var (pod, kind) in pods)
         {
-            // A provider that rejects its settings must say why; never start with a pipeline missing.
-            root.Fail(AgentKeys.Pipelines, "a pipeline could not be read, and its source provider gave no reason");
+            // Without an orchestrator (unknown kind, or its settings have errors) the shared template rules still apply.
+            var orchestrator = kind is null ? null : orchestrators.GetValueOrDefault(kind);
+            foreach (var error in orchestrator?.Validate(pod) ?? PodTemplateValidator.Validate(pod))
+            {
+                root.Report(error);
+            }
+        }
+
+        if (errors.Count == 0 && (read.Any(p => p is null) || selections.Values.Any(s => !orchestrators.ContainsKey(s.Kind))))
+        {
+            // A provider that rejects its settings must say why; never start with a pipeline or orchestrator missing.
+            root.Fail(AgentKeys.Pipelines, "a pipeline could not be read, and its source or orchestrator provider gave no reason");
         }
 
         if (errors.Count > 0)
@@ -71,6 +85,7 @@ public sealed class AgentConfigurationReader
             PerPartitionMetrics = perPartition,
             Capacity = capacity,
             Pipelines = read.OfType<PipelineConfiguration>().ToArray(),
+            Orchestrators = orchestrators,
         });
     }
 
@@ -91,7 +106,8 @@ public sealed class AgentConfigurationReader
         };
     }
 
-    private PipelineConfiguration? ReadPipeline(string name, SectionReader pipeline)
+    private PipelineConfiguration? ReadPipeline(
+        string name, SectionReader pipeline, Dictionary<string, OrchestratorSelection> selections, List<(PodTemplate Pod, string? Kind)> pods)
     {
         pipeline.RejectUnknown(PipelineKeys.All);
         var remainder = pipeline.Flag(PipelineKeys.Remainder, false);
@@ -108,11 +124,10 @@ public sealed class AgentConfigurationReader
         }
 
         var source = ReadSource(pipeline.Child(PipelineKeys.Source));
-        var orchestratorKind = pipeline.Text(PipelineKeys.Orchestrator, required: true);
-        IPodOrchestrator? orchestrator = null;
-        if (orchestratorKind is not null && !_orchestrators.TryGetValue(orchestratorKind, out orchestrator))
+        var orchestrator = _orchestrators.ReadSelection(pipeline);
+        if (orchestrator is not null)
         {
-            pipeline.Fail(PipelineKeys.Orchestrator, $"unknown kind '{orchestratorKind}' (known: {string.Join(", ", _orchestrators.Keys.Order(StringComparer.Ordinal))})");
+            selections[name] = orchestrator;
         }
 
         if (!pipeline.Has(PipelineKeys.Pod))
@@ -122,13 +137,8 @@ public sealed class AgentConfigurationReader
         }
 
         var pod = PodTemplateReader.Read(name, pipeline.Child(PipelineKeys.Pod));
-        // Without a known orchestrator the shared template rules still apply. Messages name their full path.
-        foreach (var error in orchestrator?.Validate(pod) ?? PodTemplateValidator.Validate(pod))
-        {
-            pipeline.Report(error);
-        }
-
-        return source is null || orchestratorKind is null ? null : new PipelineConfiguration
+        pods.Add((pod, orchestrator?.Kind)); // validated by the orchestrator once it is created; messages name their full path
+        return source is null || orchestrator?.Settings is null ? null : new PipelineConfiguration
         {
             Name = name,
             Priority = priority,
@@ -136,7 +146,8 @@ public sealed class AgentConfigurationReader
             ConsumersPerPod = pipeline.WholeNumber(PipelineKeys.ConsumersPerPod, 1, min: 1),
             Policy = policy,
             Source = source,
-            OrchestratorKind = orchestratorKind,
+            OrchestratorKind = orchestrator.Kind,
+            OrchestratorSettings = orchestrator.Settings,
             Pod = pod,
         };
     }

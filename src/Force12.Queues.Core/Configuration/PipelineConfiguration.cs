@@ -28,6 +28,9 @@ public sealed record PipelineConfiguration
     /// <summary>The orchestrator kind that runs the pods (<c>orchestrator</c>), for example <c>docker</c> or <c>process</c>.</summary>
     public required string OrchestratorKind { get; init; }
 
+    /// <summary>The pipeline's settings for its orchestrator kind (the keys of its <c>orchestrator</c> mapping besides <c>kind</c>). Default none.</summary>
+    public OrchestratorPipelineSettings OrchestratorSettings { get; init; } = OrchestratorPipelineSettings.None;
+
     /// <summary>What one pod is (<c>pod</c>).</summary>
     public required PodTemplate Pod { get; init; }
 }

@@ -26,6 +26,9 @@ public sealed class SectionReader
     /// <summary>The section's path in messages.</summary>
     public string Path { get; }
 
+    /// <summary>How many problems have been recorded so far (by this reader and every reader sharing its list), so a plugin can tell whether its own reads failed.</summary>
+    public int ErrorCount => _errors.Count;
+
     /// <summary>A reader for a child section.</summary>
     public SectionReader Child(string key) => new(Section.GetSection(key), Join(key), _errors);
 

@@ -67,4 +67,38 @@ public sealed class AgentHostTests
         Assert.Contains(build.Errors, e => e.Contains("podSlots", StringComparison.Ordinal));
         Assert.Contains(build.Errors, e => e.Contains("kube", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task BuildAsync_OrchestratorSettingsInTheFile_BuildTheOrchestratorsTheAgentRuns()
+    {
+        var stateDirectory = Directory.CreateTempSubdirectory("force12-agent-state-").FullName;
+        try
+        {
+            var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(Pipeline)
+            {
+                ["orchestrators:process:stateDirectory"] = stateDirectory,
+                ["orchestrators:docker:endpoint"] = "tcp://127.0.0.1:1",
+            }).Build();
+
+            var build = await AgentHost.BuildAsync(
+                services => AgentConfigurationCheck.Read(settings, services),
+                new AgentRunOptions(),
+                services => services.AddShippedPlugins(),
+                logging => logging.ClearProviders());
+
+            Assert.Empty(build.Errors);
+            await using var app = build.App!;
+            var configuration = app.Services.GetRequiredService<AgentConfiguration>();
+            Assert.Equal(["docker", "process"], configuration.Orchestrators.Keys.Order(StringComparer.Ordinal));
+            var pipeline = Assert.Single(configuration.Pipelines);
+            var orchestrator = configuration.Orchestrators[pipeline.OrchestratorKind];
+            var pod = Assert.Single((await orchestrator.ScaleAsync(pipeline.Pod with { Containers = [pipeline.Pod.Containers[0] with { Args = ["30"] }] }, 1)).Started);
+            Assert.True(File.Exists(Path.Combine(stateDirectory, "bulbs", pod.Id, "pod.json")), "the pod is not recorded in orchestrators.process.stateDirectory");
+            await orchestrator.ScaleAsync(pipeline.Pod, 0);
+        }
+        finally
+        {
+            Directory.Delete(stateDirectory, recursive: true);
+        }
+    }
 }

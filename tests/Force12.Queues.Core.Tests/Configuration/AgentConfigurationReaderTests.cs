@@ -1,4 +1,5 @@
 using Force12.Queues.Core.Configuration;
+using Force12.Queues.Core.Pods;
 using Force12.Queues.Testing.Pods;
 using Microsoft.Extensions.Configuration;
 
@@ -118,6 +119,6 @@ public sealed class AgentConfigurationReaderTests
     private static ConfigurationResult Read(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Where(kv => kv.Value is not null)).Build();
-        return new AgentConfigurationReader([new FakeSourceProvider()], [new FakePodOrchestrator(TimeProvider.System, "fake")]).Read(configuration);
+        return new AgentConfigurationReader([new FakeSourceProvider()], [new InstancePodOrchestratorProvider(new FakePodOrchestrator(TimeProvider.System, "fake"))]).Read(configuration);
     }
 }

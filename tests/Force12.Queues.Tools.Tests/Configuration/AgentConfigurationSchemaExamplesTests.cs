@@ -20,7 +20,10 @@ public sealed class AgentConfigurationSchemaExamplesTests
         "unknown-kafka-key.yaml", "wrong-type-duration.yaml", "wrong-type-whole-number.yaml", "wrong-type-flag.yaml",
         "policy-sla-missing.yaml", "capacity-missing.yaml", "source-kind-unknown.yaml", "orchestrator-unknown.yaml",
         "kafka-required-missing.yaml", "kinesis-ranges.yaml", "rabbitmq-queues-and-url.yaml", "docker-container-without-image.yaml",
-        "pod-no-containers.yaml", "json-bad-values.json");
+        "pod-no-containers.yaml", "json-bad-values.json", "orchestrators-docker-endpoint-not-docker.yaml", "orchestrators-docker-bad-values.yaml",
+        "orchestrators-docker-unknown-key.yaml", "orchestrators-unknown-kind.yaml", "orchestrators-process-bad-values.yaml",
+        "orchestrators-process-stop-poll-not-duration.yaml", "orchestrator-mapping-unknown-key.yaml", "orchestrator-mapping-without-kind.yaml",
+        "orchestrator-mapping-unknown-kind.yaml");
 
     [Theory]
     [MemberData(nameof(GoodFiles))]

@@ -10,8 +10,8 @@ namespace Force12.Queues.Tools.Tests.Configuration;
 
 /// <summary>
 /// docs/schema/force12-agent.schema.json against the readers, both ways: every key a reader accepts (from the key
-/// tables the readers use, and the keys each shipped source kind declares) is in the schema, and every key in the
-/// schema is accepted by a reader.
+/// tables the readers use, and the keys each shipped source kind and orchestrator kind declares) is in the schema, and
+/// every key in the schema is accepted by a reader.
 /// </summary>
 public sealed class AgentConfigurationSchemaTests
 {
@@ -60,14 +60,30 @@ public sealed class AgentConfigurationSchemaTests
     }
 
     [Fact]
-    public void OrchestratorKinds_SchemaListsExactlyTheShippedOrchestrators()
+    public void OrchestratorKinds_SchemaListsExactlyTheKeysEachShippedProviderAccepts()
     {
         using var services = ShippedPlugins();
-        var kinds = services.GetServices<IPodOrchestrator>().Select(o => o.Kind).Order(StringComparer.Ordinal);
-        var inSchema = Resolve("#/definitions/pipeline").GetProperty("properties").GetProperty(PipelineKeys.Orchestrator)
-            .GetProperty("enum").EnumerateArray().Select(k => k.GetString()!).Order(StringComparer.Ordinal);
+        var providers = services.GetServices<IPodOrchestratorProvider>().ToDictionary(p => p.Kind, StringComparer.Ordinal);
+        var kinds = providers.Keys.Order(StringComparer.Ordinal).ToArray();
+        var kindsInSchema = Resolve("#/definitions/orchestratorKind").GetProperty("enum").EnumerateArray().Select(k => k.GetString()!);
+        var sections = Resolve("#/properties/orchestrators");
+        var branches = Resolve("#/definitions/pipelineOrchestrator").GetProperty("allOf").EnumerateArray()
+            .ToDictionary(b => b.GetProperty("if").GetProperty("properties").GetProperty(OrchestratorKeys.Kind).GetProperty("const").GetString()!,
+                b => Resolve(b.GetProperty("then").GetProperty("$ref").GetString()!), StringComparer.Ordinal);
 
-        Assert.Equal(kinds, inSchema);
+        Assert.Equal(kinds, kindsInSchema.Order(StringComparer.Ordinal));
+        Assert.Equal(kinds, PropertyNames(sections).Order(StringComparer.Ordinal));
+        Assert.False(sections.GetProperty("additionalProperties").GetBoolean(), "orchestrators must reject unknown kinds as the reader does");
+        Assert.Equal(kinds, branches.Keys.Order(StringComparer.Ordinal));
+        foreach (var (kind, provider) in providers)
+        {
+            var section = Resolve(sections.GetProperty("properties").GetProperty(kind).GetProperty("$ref").GetString()!);
+            Assert.Equal(provider.Keys.Order(StringComparer.Ordinal), PropertyNames(section).Order(StringComparer.Ordinal));
+            Assert.False(section.GetProperty("additionalProperties").GetBoolean(), $"orchestrators.{kind} must reject unknown keys");
+            Assert.Equal(provider.PipelineKeys.Order(StringComparer.Ordinal), PropertyNames(branches[kind]).Order(StringComparer.Ordinal));
+            Assert.False(branches[kind].GetProperty("additionalProperties").GetBoolean(), $"a {kind} pipeline orchestrator must reject unknown keys");
+            Assert.Equal(kind, branches[kind].GetProperty("properties").GetProperty(OrchestratorKeys.Kind).GetProperty("const").GetString());
+        }
     }
 
     [Fact]

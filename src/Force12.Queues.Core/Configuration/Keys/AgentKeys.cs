@@ -18,6 +18,9 @@ public static class AgentKeys
     /// <summary><c>capacity</c>: the shared pool (see <see cref="CapacityKeys"/>).</summary>
     public const string Capacity = "capacity";
 
+    /// <summary><c>orchestrators</c>: agent-wide settings of each orchestrator kind, keyed by kind (their keys are the kind's own).</summary>
+    public const string Orchestrators = "orchestrators";
+
     /// <summary><c>pipelines</c>: pipelines keyed by name (see <see cref="PipelineKeys"/>).</summary>
     public const string Pipelines = "pipelines";
 
@@ -25,5 +28,5 @@ public static class AgentKeys
     public const string Schema = "$schema";
 
     /// <summary>Every key accepted at the top level.</summary>
-    public static IReadOnlyList<string> All { get; } = [PollInterval, CollectTimeout, Http, Metrics, Capacity, Pipelines, Schema];
+    public static IReadOnlyList<string> All { get; } = [PollInterval, CollectTimeout, Http, Metrics, Capacity, Orchestrators, Pipelines, Schema];
 }

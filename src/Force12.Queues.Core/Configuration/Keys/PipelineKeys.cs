@@ -15,7 +15,7 @@ public static class PipelineKeys
     /// <summary><c>source</c>: where the backlog is measured; its keys are the source kind's.</summary>
     public const string Source = "source";
 
-    /// <summary><c>orchestrator</c>: the orchestrator kind that runs the pods.</summary>
+    /// <summary><c>orchestrator</c>: the orchestrator kind that runs the pods, or a mapping of <c>kind</c> and the kind's per-pipeline keys (see <see cref="OrchestratorKeys"/>).</summary>
     public const string Orchestrator = "orchestrator";
 
     /// <summary><c>pod</c>: what one pod is (see <see cref="PodKeys"/>).</summary>
