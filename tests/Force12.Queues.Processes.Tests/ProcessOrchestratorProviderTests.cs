@@ -1,5 +1,6 @@
 using Force12.Queues.Core.Configuration;
 using Force12.Queues.Core.Pods;
+using Force12.Queues.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -33,6 +34,7 @@ public sealed class ProcessOrchestratorProviderTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestCategories.Key, TestCategories.Integration)] // starts a real process
     public async Task Create_StateDirectoryFromTheSection_IsWherePodsAreRecorded()
     {
         var errors = new List<string>();

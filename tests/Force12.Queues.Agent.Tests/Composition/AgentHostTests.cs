@@ -1,6 +1,7 @@
 using Force12.Queues.Agent.Composition;
 using Force12.Queues.Core.Configuration;
 using Force12.Queues.Core.Lag;
+using Force12.Queues.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -69,6 +70,7 @@ public sealed class AgentHostTests
     }
 
     [Fact]
+    [Trait(TestCategories.Key, TestCategories.Integration)] // starts a real process
     public async Task BuildAsync_OrchestratorSettingsInTheFile_BuildTheOrchestratorsTheAgentRuns()
     {
         var stateDirectory = Directory.CreateTempSubdirectory("force12-agent-state-").FullName;
