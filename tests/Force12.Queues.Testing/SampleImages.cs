@@ -8,8 +8,9 @@ public static class SampleImages
     /// <summary>
     /// Publishes <paramref name="project"/> (a path from the repository root, for example <c>src/Force12.Queues.Samples.Probe</c>)
     /// and builds it as <paramref name="image"/>, trimmed when <paramref name="trim"/>; throws with the script's output when it fails.
+    /// <paramref name="cancellationToken"/> stops waiting for the script (it is not killed).
     /// </summary>
-    public static async Task BuildAsync(string project, string image, bool trim = false)
+    public static async Task BuildAsync(string project, string image, bool trim = false, CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo("bash")
         {
@@ -23,9 +24,9 @@ public static class SampleImages
         }
 
         using var build = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
-        var output = build.StandardOutput.ReadToEndAsync();
-        var error = build.StandardError.ReadToEndAsync();
-        await build.WaitForExitAsync();
+        var output = build.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = build.StandardError.ReadToEndAsync(cancellationToken);
+        await build.WaitForExitAsync(cancellationToken);
         if (build.ExitCode != 0)
         {
             throw new InvalidOperationException(

@@ -89,7 +89,7 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
                 HashSet<string> beforeRestart = [];
                 while (true)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+                    await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System, CancellationToken.None);
                     var elapsed = TimeProvider.System.GetElapsedTime(started);
                     if (budget.IsCancellationRequested)
                     {

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using Docker.DotNet;
-using RabbitMQ.Client;
+using Force12.Queues.Testing;
 using RabbitMQ.Client.Exceptions;
+using RabbitMQ.Client;
 
 namespace Force12.Queues.Chaos;
 
@@ -61,46 +61,18 @@ internal sealed class ChaosServices : IDisposable
     }
 
     /// <summary>Builds <paramref name="image"/> from the bulbs sample with scripts/build-images.sh (FROM scratch, no registry).</summary>
-    public static async Task BuildImageAsync(string image, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = RepositoryRoot(), RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "scripts/build-images.sh", "src/Force12.Queues.Samples.Bulbs", image })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var build = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
-        var output = build.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = build.StandardError.ReadToEndAsync(cancellationToken);
-        await build.WaitForExitAsync(cancellationToken);
-        if (build.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"scripts/build-images.sh could not build {image} (exit code {build.ExitCode}):\n{await output}\n{await error}");
-        }
-    }
+    public static Task BuildImageAsync(string image, CancellationToken cancellationToken) =>
+        SampleImages.BuildAsync("src/Force12.Queues.Samples.Bulbs", image, cancellationToken: cancellationToken);
 
     /// <summary>
-    /// force12.dll in the Cli project's own build output for the configuration this program was built in
+    /// force12.dll in the tools project's own build output for the configuration this program was built in
     /// (bin/CONFIG/TFM of a project under tests/ or benchmarks/ mirrors src/Force12.Queues.Tools/bin/CONFIG/TFM).
     /// </summary>
     public static string AgentDll()
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var dll = Path.Combine(RepositoryRoot(), "src", "Force12.Queues.Tools", "bin", output.Parent!.Name, output.Name, "force12.dll");
+        var dll = Path.Combine(RepositoryPaths.Root, "src", "Force12.Queues.Tools", "bin", output.Parent!.Name, output.Name, "force12.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} was not built: build the solution (same configuration) first.", dll);
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Force12.Queues.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Force12.Queues.sln not found above {AppContext.BaseDirectory}");
     }
 
     public void Dispose() => Docker?.Dispose();

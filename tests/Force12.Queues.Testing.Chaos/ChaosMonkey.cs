@@ -1,6 +1,7 @@
-using Docker.DotNet;
 using Docker.DotNet.Models;
+using Docker.DotNet;
 using Force12.Queues.Core.Pods;
+using Force12.Queues.Simulation.Randomness;
 
 namespace Force12.Queues.Chaos;
 
@@ -11,7 +12,7 @@ namespace Force12.Queues.Chaos;
 /// </summary>
 internal sealed class ChaosMonkey(IDockerClient docker, int seed)
 {
-    private readonly Random _random = new(seed);
+    private readonly SplitMixRandomSource _random = new(unchecked((ulong)seed));
     private readonly Dictionary<string, int> _killed = new(StringComparer.Ordinal);
 
     /// <summary>Kills per container name (processor, state-cache, bulb-state).</summary>
@@ -28,8 +29,8 @@ internal sealed class ChaosMonkey(IDockerClient docker, int seed)
             return null;
         }
 
-        var pod = running[_random.Next(running.Length)];
-        var container = pod.Containers[_random.Next(pod.Containers.Count)];
+        var pod = running[_random.NextInt(0, running.Length - 1)];
+        var container = pod.Containers[_random.NextInt(0, pod.Containers.Count - 1)];
         try
         {
             await docker.Containers.KillContainerAsync(container.Id, new ContainerKillParameters { Signal = "KILL" }, cancellationToken);
