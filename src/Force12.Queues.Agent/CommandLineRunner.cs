@@ -28,6 +28,14 @@ internal static class CommandLineRunner
         }
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };
+        if (parseResult.CommandResult.Command.Name == Commands.RunCommand.Name)
+        {
+            // The agent's host stops itself on Ctrl-C and SIGTERM and may take longer than the two seconds after which
+            // System.CommandLine would end the process with 130 or 143 halfway through (in-flight scale calls, pods stopped
+            // on exit); the host's own handling lets it finish and exit 0.
+            configuration.ProcessTerminationTimeout = null;
+        }
+
         return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 }

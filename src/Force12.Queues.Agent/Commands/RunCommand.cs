@@ -8,6 +8,9 @@ namespace Force12.Queues.Agent.Commands;
 /// <summary><c>force12 run -c FILE</c>: the agent.</summary>
 internal static class RunCommand
 {
+    /// <summary>The verb's name.</summary>
+    public const string Name = "run";
+
     public static Command Create()
     {
         var config = new Option<FileInfo>("--config", "-c")
@@ -19,7 +22,7 @@ internal static class RunCommand
         {
             Description = "Scale every pipeline to zero when the agent stops. By default pods keep running and a restarted agent adopts them.",
         };
-        var command = new Command("run", "Run the agent: every poll interval, measure each pipeline's backlog, decide its pods by SLA and priority, and start or stop pods. Serves /metrics, /healthz, /readyz, /api/status and a live page. Stops on Ctrl-C or SIGTERM.")
+        var command = new Command(Name, "Run the agent: every poll interval, measure each pipeline's backlog, decide its pods by SLA and priority, and start or stop pods. Serves /metrics, /healthz, /readyz, /api/status and a live page. Stops on Ctrl-C or SIGTERM.")
         {
             config,
             stopPods,
@@ -38,17 +41,7 @@ internal static class RunCommand
 
             await using var app = build.App;
             var configuration = app.Services.GetRequiredService<AgentConfiguration>();
-            try
-            {
-                await Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.RunAsync(app, cancellationToken).ConfigureAwait(false);
-            }
-            catch (IOException e)
-            {
-                await error.WriteLineAsync($"cannot serve HTTP on {configuration.HttpAddress}: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.Failure;
-            }
-
-            return ExitCodes.Success;
+            return await AgentHostRun.RunAsync(app, configuration.HttpAddress, error, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }

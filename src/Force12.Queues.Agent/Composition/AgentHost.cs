@@ -43,7 +43,12 @@ internal static class AgentHost
         builder.Services.AddSingleton(s => new AgentMetrics(Metrics.WithCustomRegistry(registry), s.GetRequiredService<AgentConfiguration>().PerPartitionMetrics));
         builder.Services.AddSingleton<IControlLoopObserver, MetricsLoopObserver>();
         builder.Services.AddHostedService<ControlLoopService>();
-        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
+        // A failed control loop stops the host, and AgentHostRun turns that into exit code 1 with the reason.
+        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o =>
+        {
+            o.ShutdownTimeout = TimeSpan.FromMinutes(2);
+            o.BackgroundServiceExceptionBehavior = Microsoft.Extensions.Hosting.BackgroundServiceExceptionBehavior.StopHost;
+        });
         var app = builder.Build();
         var result = app.Services.GetRequiredService<ConfigurationResult>();
         if (result.Configuration is not { } configuration)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Force12.Queues.Core.Capacity;
 using Force12.Queues.Core.Configuration;
 using Force12.Queues.Core.Lag;
@@ -13,6 +14,12 @@ namespace Force12.Queues.Core.Agent;
 /// calls without waiting for them (one in flight per pipeline; stopping pods keep their capacity until gone),
 /// and publishes the result to the <see cref="AgentStatusBoard"/>.
 /// </summary>
+/// <remarks>
+/// A plugin cannot stop the loop: a collector that throws fails its pipeline's collection for the tick (the policy holds
+/// its pods, and falls back after the configured failed polls); an orchestrator whose pod listing throws leaves its
+/// pipeline's pods as they are for the tick (decided from the last listing, nothing started or stopped); a scale call
+/// that throws is retried on the next tick. Each streak of failures is logged when it starts and when it ends.
+/// </remarks>
 public sealed class ControlLoop
 {
     private readonly AgentConfiguration _configuration;
@@ -24,6 +31,9 @@ public sealed class ControlLoop
     private readonly ILogger _logger;
     private readonly Dictionary<string, PipelineState> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<PodInfo>> _lastPods = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(string Pipeline, Exception? Exception)> _scaleOutcomes = new();
+    private readonly OrchestratorFaults _orchestratorFaults;
     private long _tick;
 
     /// <summary>Creates the loop. <paramref name="collectors"/> is keyed by pipeline name, <paramref name="orchestrators"/> by kind.</summary>
@@ -38,6 +48,7 @@ public sealed class ControlLoop
         _observer = observer;
         _time = time;
         _logger = logger;
+        _orchestratorFaults = new OrchestratorFaults(logger);
         foreach (var pipeline in configuration.Pipelines)
         {
             _states[pipeline.Name] = PipelineState.Initial;
@@ -73,8 +84,15 @@ public sealed class ControlLoop
         var started = _time.GetTimestamp();
         var tick = ++_tick;
         var pipelines = _configuration.Pipelines;
-        var collections = await Task.WhenAll(pipelines.Select(p => CollectAsync(p, cancellationToken))).ConfigureAwait(false);
-        var pods = await Task.WhenAll(pipelines.Select(p => ListPodsAsync(p, cancellationToken))).ConfigureAwait(false);
+        while (_scaleOutcomes.TryDequeue(out var outcome))
+        {
+            _orchestratorFaults.Record(outcome.Pipeline, OrchestratorFaults.Scaling, outcome.Exception);
+        }
+
+        var collections = await Task.WhenAll(pipelines.Select(p =>
+            PluginCalls.CollectAsync(_collectors[p.Name], _configuration.CollectTimeout, _time, cancellationToken))).ConfigureAwait(false);
+        var listings = await Task.WhenAll(pipelines.Select(p =>
+            PluginCalls.ListPodsAsync(_orchestrators[p.OrchestratorKind], p.Name, cancellationToken))).ConfigureAwait(false);
         var at = _time.GetUtcNow();
 
         var steps = new DecisionStepResult[pipelines.Count];
@@ -82,9 +100,11 @@ public sealed class ControlLoop
         for (var i = 0; i < pipelines.Count; i++)
         {
             var pipeline = pipelines[i];
-            steps[i] = DecisionStep.Run(pipeline.Policy, pipeline.ConsumersPerPod, collections[i], pods[i], _states[pipeline.Name], tick, at);
+            var previous = _states[pipeline.Name];
+            var pods = PodsOf(pipeline.Name, listings[i]);
+            steps[i] = DecisionStep.Run(pipeline.Policy, pipeline.ConsumersPerPod, collections[i].Result, pods, previous, tick, at);
             _states[pipeline.Name] = steps[i].State;
-            ReportFailure(pipeline.Name, collections[i], steps[i].State);
+            ReportCollection(pipeline, collections[i], previous);
             requests[i] = new CapacityRequest
             {
                 Pipeline = pipeline.Name,
@@ -102,8 +122,9 @@ public sealed class ControlLoop
         var statuses = new PipelineStatus[pipelines.Count];
         for (var i = 0; i < pipelines.Count; i++)
         {
-            Apply(pipelines[i], requests[i], allocations[i], steps[i]);
-            statuses[i] = StatusOf(pipelines[i], collections[i], steps[i], allocations[i]);
+            var listed = listings[i].Pods is not null;
+            Apply(pipelines[i], requests[i], allocations[i], steps[i], listed);
+            statuses[i] = LoopStatus.Of(pipelines[i], collections[i].Result, steps[i], allocations[i], listed, _orchestratorFaults.ErrorOf(pipelines[i].Name));
         }
 
         var status = new AgentStatus
@@ -123,44 +144,40 @@ public sealed class ControlLoop
     /// <summary>Waits for every orchestrator call still in flight (tests and shutdown).</summary>
     public Task WhenIdleAsync() => Task.WhenAll(_inFlight.Values);
 
-    private void ReportFailure(string pipeline, LagCollectionResult collection, PipelineState state)
+    private void ReportCollection(PipelineConfiguration pipeline, (LagCollectionResult Result, Exception? Exception) collection, PipelineState previous)
     {
-        if (!collection.Succeeded)
+        if (collection.Result.Succeeded)
         {
-            ControlLoopLog.CollectionFailed(_logger, pipeline, state.ConsecutiveFailedPolls, collection.Error.ToString());
-            _observer.CollectionFailed(pipeline, collection.Error);
+            if (previous.ConsecutiveFailedPolls > 0)
+            {
+                ControlLoopLog.CollectionRecovered(_logger, pipeline.Name, previous.ConsecutiveFailedPolls);
+            }
+
+            return;
         }
+
+        if (previous.ConsecutiveFailedPolls == 0)
+        {
+            ControlLoopLog.CollectionFailed(_logger, pipeline.Name, collection.Result.Error.ToString(), pipeline.Policy.FallbackAfterFailedPolls, collection.Exception);
+        }
+
+        _observer.CollectionFailed(pipeline.Name, collection.Result.Error);
     }
 
-    private async Task<LagCollectionResult> CollectAsync(PipelineConfiguration pipeline, CancellationToken cancellationToken)
+    /// <summary>This tick's pods, or the last listed ones when the listing failed (none before the first success).</summary>
+    private IReadOnlyList<PodInfo> PodsOf(string pipeline, (IReadOnlyList<PodInfo>? Pods, Exception? Exception) listing)
     {
-        using var timeout = new CancellationTokenSource(_configuration.CollectTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        try
+        _orchestratorFaults.Record(pipeline, OrchestratorFaults.Listing, listing.Exception);
+        if (listing.Pods is { } pods)
         {
-            return await _collectors[pipeline.Name].CollectAsync(linked.Token).ConfigureAwait(false);
+            _lastPods[pipeline] = pods;
+            return pods;
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            return LagCollectionResult.Failure(_collectors[pipeline.Name].Failure(
-                LagErrorKind.Unreachable, $"no answer within the collect timeout ({_configuration.CollectTimeout.TotalSeconds:0.###} s)"));
-        }
+
+        return _lastPods.GetValueOrDefault(pipeline) ?? [];
     }
 
-    private async Task<IReadOnlyList<PodInfo>> ListPodsAsync(PipelineConfiguration pipeline, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _orchestrators[pipeline.OrchestratorKind].ListPodsAsync(pipeline.Name, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            ControlLoopLog.OrchestratorException(_logger, pipeline.Name, e);
-            return [];
-        }
-    }
-
-    private void Apply(PipelineConfiguration pipeline, CapacityRequest request, PipelineAllocation allocation, DecisionStepResult step)
+    private void Apply(PipelineConfiguration pipeline, CapacityRequest request, PipelineAllocation allocation, DecisionStepResult step, bool listed)
     {
         if (_inFlight.TryGetValue(pipeline.Name, out var previous))
         {
@@ -170,6 +187,11 @@ public sealed class ControlLoop
             }
 
             _inFlight.Remove(pipeline.Name);
+        }
+
+        if (!listed)
+        {
+            return; // Pods unknown this tick: hold them rather than act on a stale count.
         }
 
         // Starts are limited to capacity free now; stops go down to the target.
@@ -190,50 +212,18 @@ public sealed class ControlLoop
 
     private async Task ScaleAsync(PipelineConfiguration pipeline, int replicas)
     {
-        // Not tied to the tick's token: a scale operation, once begun, finishes (a half-done stop would strand pods).
-        try
+        var (result, exception) = await PluginCalls.ScaleAsync(_orchestrators[pipeline.OrchestratorKind], pipeline.Pod, replicas).ConfigureAwait(false);
+        _scaleOutcomes.Enqueue((pipeline.Name, exception));
+        if (result is null)
         {
-            var result = await _orchestrators[pipeline.OrchestratorKind].ScaleAsync(pipeline.Pod, replicas, CancellationToken.None).ConfigureAwait(false);
-            foreach (var failure in result.Failures)
-            {
-                ControlLoopLog.OrchestratorFailure(_logger, pipeline.Name, failure);
-            }
-
-            _observer.PodsChanged(pipeline.Name, result);
+            return;
         }
-        catch (Exception e)
-        {
-            ControlLoopLog.OrchestratorException(_logger, pipeline.Name, e);
-        }
-    }
 
-    private static PipelineStatus StatusOf(PipelineConfiguration pipeline, LagCollectionResult collection, DecisionStepResult step, PipelineAllocation allocation)
-    {
-        var decision = step.Decision;
-        var totals = collection.Snapshot?.Totals;
-        var reason = allocation.ShortOfNeed > 0
-            ? $"{decision.Explanation}; capacity short by {allocation.ShortOfNeed} pods"
-            : decision.Explanation;
-        return new PipelineStatus
+        foreach (var failure in result.Failures)
         {
-            Name = pipeline.Name,
-            SourceKind = pipeline.Source.Kind,
-            Priority = pipeline.IsRemainder ? int.MaxValue : pipeline.Priority,
-            SlaSeconds = pipeline.Policy.Sla.TotalSeconds,
-            BacklogMessages = totals?.Lag,
-            BacklogSeconds = totals?.MaxLagSeconds,
-            ArrivalRate = totals?.ArrivalRate,
-            ProcessingRate = totals?.ProcessingRate,
-            NeededPods = decision.NeededPods,
-            TargetPods = allocation.TargetPods,
-            RunningPods = step.Pods.ContainersRunning,
-            ReadyPods = step.Pods.Ready,
-            ReasonCode = decision.Reason.ToString(),
-            Reason = reason,
-            CapacityUsed = step.Pods.CapacityUsed,
-            LastSuccessfulCollectTick = step.State.LastSuccessfulCollectTick,
-            CollectorError = collection.Error?.ToString(),
-            Units = collection.Snapshot?.Units,
-        };
+            ControlLoopLog.OrchestratorFailure(_logger, pipeline.Name, failure);
+        }
+
+        _observer.PodsChanged(pipeline.Name, result);
     }
 }

@@ -62,6 +62,12 @@ public sealed record PipelineStatus
     public string? CollectorError { get; init; }
 
     /// <summary>
+    /// The orchestrator's error as text while its calls for this pipeline throw (listing pods first, then scaling), or
+    /// null when they work. While pods cannot be listed the pipeline's pods are held as they are.
+    /// </summary>
+    public string? OrchestratorError { get; init; }
+
+    /// <summary>
     /// Per-partition (or per-shard) figures of the last successful collection, or null when the last collection
     /// failed. Not part of <c>/api/status</c> (10,000 partitions would swamp it); exported as metrics when
     /// <c>metrics.perPartition</c> is on.

@@ -22,6 +22,10 @@ internal sealed class ScriptedCollector(TimeProvider time) : ILagCollector
     public void Fail(LagErrorKind kind = LagErrorKind.Unreachable) =>
         Next = _ => Task.FromResult(LagCollectionResult.Failure(Failure(kind, "broker down")));
 
+    /// <summary>The next calls throw <paramref name="exception"/>: at once, as a plugin bug might, or from the returned task.</summary>
+    public void Throw(Exception exception, bool fromTask = false) =>
+        Next = _ => fromTask ? Task.FromException<LagCollectionResult>(exception) : throw exception;
+
     public void Hang() => Next = async ct =>
     {
         await Task.Delay(Timeout.InfiniteTimeSpan, time, ct);
