@@ -62,16 +62,25 @@ public static class PolicyInputMapper
         };
     }
 
+    // One pass over the units with the one hot rule (PartitionLoad.IsHot), without copying them into arrays each tick.
     private static PartitionLoad HotUnits(IReadOnlyList<LagUnitSnapshot> units, double slaSeconds, double perPodThroughput)
     {
-        var backlogs = new double[units.Count];
-        var arrivalRates = new double[units.Count];
-        for (var u = 0; u < units.Count; u++)
+        int hot = 0;
+        double backlog = 0, arrivals = 0, hotBacklog = 0, hotArrivals = 0;
+        foreach (var unit in units)
         {
-            backlogs[u] = units[u].Lag;
-            arrivalRates[u] = units[u].ArrivalRate ?? 0;
+            var lag = unit.Lag > 0 ? unit.Lag : 0;
+            var rate = unit.ArrivalRate is > 0 and var known ? known : 0;
+            backlog += lag;
+            arrivals += rate;
+            if (PartitionLoad.IsHot(lag, rate, slaSeconds, perPodThroughput))
+            {
+                hot++;
+                hotBacklog += lag;
+                hotArrivals += rate;
+            }
         }
 
-        return PartitionLoad.From(backlogs, arrivalRates, slaSeconds, perPodThroughput);
+        return new PartitionLoad(backlog, arrivals, hot, hotBacklog, hotArrivals);
     }
 }
