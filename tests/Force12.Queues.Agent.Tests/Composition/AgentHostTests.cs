@@ -58,11 +58,7 @@ public sealed class AgentHostTests
             ["pipelines:bulbs:orchestrator"] = "kube",
         }).Build();
 
-        var build = await AgentHost.BuildAsync(
-            services => AgentConfigurationCheck.Read(settings, services),
-            new AgentRunOptions(),
-            services => services.AddShippedPlugins(),
-            logging => logging.ClearProviders());
+        var build = await BuildAsync(settings);
 
         Assert.Null(build.App);
         Assert.Contains(build.Errors, e => e.Contains("podSlots", StringComparison.Ordinal));
@@ -82,11 +78,7 @@ public sealed class AgentHostTests
                 ["orchestrators:docker:endpoint"] = "tcp://127.0.0.1:1",
             }).Build();
 
-            var build = await AgentHost.BuildAsync(
-                services => AgentConfigurationCheck.Read(settings, services),
-                new AgentRunOptions(),
-                services => services.AddShippedPlugins(),
-                logging => logging.ClearProviders());
+            var build = await BuildAsync(settings);
 
             Assert.Empty(build.Errors);
             await using var app = build.App!;
@@ -103,4 +95,11 @@ public sealed class AgentHostTests
             Directory.Delete(stateDirectory, recursive: true);
         }
     }
+
+    /// <summary>Builds the agent host as `run` does, with the shipped plugins and no log output.</summary>
+    private static Task<AgentHostBuild> BuildAsync(IConfiguration settings) => AgentHost.BuildAsync(
+        services => AgentConfigurationCheck.Read(settings, services),
+        new AgentRunOptions(),
+        services => services.AddShippedPlugins(),
+        logging => logging.ClearProviders());
 }

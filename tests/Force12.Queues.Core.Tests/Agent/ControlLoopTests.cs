@@ -4,6 +4,7 @@ using Force12.Queues.Core.Configuration;
 using Force12.Queues.Core.Lag;
 using Force12.Queues.Core.Pods;
 using Force12.Queues.Core.Scaling;
+using Force12.Queues.Testing.Lag;
 using Force12.Queues.Testing.Pods;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -130,19 +131,11 @@ public sealed class ControlLoopTests
         Name = name,
         Priority = priority,
         Policy = new SlaPolicyOptions { Sla = TimeSpan.FromSeconds(10), MinPods = 0, MaxPods = 20, PerPodThroughputPrior = 500 },
-        Source = new NamedSource(),
+        Source = new ScriptedLagSource(),
         OrchestratorKind = "memory",
         Pod = new PodTemplate { Pipeline = name, Containers = [new ContainerTemplate { Name = "main", Command = "true" }] },
     };
 
-    private sealed class NamedSource : ILagSource
-    {
-        public string Kind => "scripted";
-
-        public string Description => "scripted test source";
-
-        public ILagCollector CreateCollector(LagCollectorContext context) => throw new NotSupportedException();
-    }
 
     private sealed class RecordingObserver : IControlLoopObserver
     {

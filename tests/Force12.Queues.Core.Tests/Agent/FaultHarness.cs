@@ -4,8 +4,9 @@ using Force12.Queues.Core.Configuration;
 using Force12.Queues.Core.Lag;
 using Force12.Queues.Core.Pods;
 using Force12.Queues.Core.Scaling;
-using Force12.Queues.Testing;
+using Force12.Queues.Testing.Lag;
 using Force12.Queues.Testing.Pods;
+using Force12.Queues.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Force12.Queues.Core.Tests.Agent;
@@ -97,17 +98,8 @@ internal sealed class FaultHarness : IControlLoopObserver, IDisposable
             Sla = TimeSpan.FromSeconds(10), MinPods = 0, MaxPods = 20, PerPodThroughputPrior = 500,
             FallbackAfterFailedPolls = FallbackAfter, FallbackPods = FallbackPods,
         },
-        Source = new ScriptedSource(),
+        Source = new ScriptedLagSource(),
         OrchestratorKind = "memory",
         Pod = new PodTemplate { Pipeline = name, Containers = [new ContainerTemplate { Name = "main", Command = "true" }] },
     };
-
-    private sealed class ScriptedSource : ILagSource
-    {
-        public string Kind => "scripted";
-
-        public string Description => "scripted test source";
-
-        public ILagCollector CreateCollector(LagCollectorContext context) => throw new NotSupportedException();
-    }
 }

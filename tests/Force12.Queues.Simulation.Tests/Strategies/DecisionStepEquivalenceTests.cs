@@ -5,6 +5,7 @@ using Force12.Queues.Core.Lag;
 using Force12.Queues.Core.Pods;
 using Force12.Queues.Core.Scaling;
 using Force12.Queues.Simulation.Strategies;
+using Force12.Queues.Testing.Lag;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -62,19 +63,11 @@ public sealed class DecisionStepEquivalenceTests
     {
         Name = ScriptedPipelineInputs.Pipeline,
         Policy = Policy,
-        Source = new ScriptedSource(),
+        Source = new ScriptedLagSource(),
         OrchestratorKind = "scripted",
         Pod = new PodTemplate { Pipeline = ScriptedPipelineInputs.Pipeline, Containers = [new ContainerTemplate { Name = "main", Command = "true" }] },
     };
 
-    private sealed class ScriptedSource : ILagSource
-    {
-        public string Kind => "scripted";
-
-        public string Description => "scripted test source";
-
-        public ILagCollector CreateCollector(LagCollectorContext context) => throw new NotSupportedException();
-    }
 
     /// <summary>Answers tick n with <see cref="ScriptedPipelineInputs.Collection"/> for n.</summary>
     private sealed class ScriptedCollector(TimeProvider time) : ILagCollector
