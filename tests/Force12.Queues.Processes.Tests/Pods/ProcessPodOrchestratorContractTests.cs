@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Force12.Queues.Core.Pods;
+using Force12.Queues.Testing;
 using Force12.Queues.Testing.Pods;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -34,15 +35,24 @@ public sealed class ProcessPodOrchestratorContractTests : PodOrchestratorContrac
         return Task.CompletedTask;
     }
 
-    protected override Task<int> CountContainersLeftAsync(string pipeline)
+    protected override async Task<int> CountContainersLeftAsync(string pipeline)
     {
         // Live processes that carry the pipeline's variable, checked against what the state folder still records:
-        // a stale record (the analogue of an exited container left behind) fails the test too.
-        var live = ProcessEnvironment.CountProcessesWith($"{PodLabels.PipelineVariable}={pipeline}");
-        var pipelineDir = Path.Combine(_stateDirectory, pipeline);
-        var recorded = Directory.Exists(pipelineDir) ? Directory.GetDirectories(pipelineDir).Length * 2 : 0;
-        Assert.Equal(live, recorded);
-        return Task.FromResult(live);
+        // a stale record (the analogue of an exited container left behind) fails the test too. A process in the middle
+        // of an exec (setsid -> sh -> probe) shows an empty /proc/<pid>/environ for an instant, so the two counts are
+        // awaited until they agree; a real orphan or stale record never agrees and fails after the deadline.
+        var live = 0;
+        var recorded = 0;
+        await Eventually.HoldsAsync(() =>
+            {
+                live = ProcessEnvironment.CountProcessesWith($"{PodLabels.PipelineVariable}={pipeline}");
+                var pipelineDir = Path.Combine(_stateDirectory, pipeline);
+                recorded = Directory.Exists(pipelineDir) ? Directory.GetDirectories(pipelineDir).Length * 2 : 0;
+                return Task.FromResult(live == recorded);
+            },
+            TimeSpan.FromSeconds(20),
+            () => $"the {live} live processes of pipeline {pipeline} match the {recorded} containers its state folder records");
+        return live;
     }
 
     protected override Task<IUnlabelledWorkload> StartUnlabelledAsync() =>
