@@ -130,14 +130,12 @@ public sealed class AgentConfigurationReader
             selections[name] = orchestrator;
         }
 
-        if (!pipeline.Has(PipelineKeys.Pod))
+        var pod = ReadPod(name, pipeline, orchestrator, pods);
+        if (pod is null)
         {
-            pipeline.Fail(PipelineKeys.Pod, "is required: describe the pod's containers");
             return null;
         }
 
-        var pod = PodTemplateReader.Read(name, pipeline.Child(PipelineKeys.Pod));
-        pods.Add((pod, orchestrator?.Kind)); // validated by the orchestrator once it is created; messages name their full path
         return source is null || orchestrator?.Settings is null ? null : new PipelineConfiguration
         {
             Name = name,
@@ -150,6 +148,32 @@ public sealed class AgentConfigurationReader
             OrchestratorSettings = orchestrator.Settings,
             Pod = pod,
         };
+    }
+
+    private static PodTemplate? ReadPod(
+        string name, SectionReader pipeline, OrchestratorSelection? orchestrator, List<(PodTemplate Pod, string? Kind)> pods)
+    {
+        if (orchestrator?.PodDefinedBy is { } definedBy)
+        {
+            // The engine owns the pod (a workload's pod template, a task group): a pod section here would be ignored.
+            if (pipeline.Has(PipelineKeys.Pod))
+            {
+                pipeline.Fail(PipelineKeys.Pod, $"must not be set for orchestrator kind '{orchestrator.Kind}': {definedBy}");
+                return null;
+            }
+
+            return PodTemplate.DefinedByEngine(name);
+        }
+
+        if (!pipeline.Has(PipelineKeys.Pod))
+        {
+            pipeline.Fail(PipelineKeys.Pod, "is required: describe the pod's containers");
+            return null;
+        }
+
+        var pod = PodTemplateReader.Read(name, pipeline.Child(PipelineKeys.Pod));
+        pods.Add((pod, orchestrator?.Kind)); // validated by the orchestrator once it is created; messages name their full path
+        return pod;
     }
 
     private static SlaPolicyOptions ReadPolicy(SectionReader p)

@@ -33,7 +33,7 @@ internal sealed class OrchestratorsReader(IEnumerable<IPodOrchestratorProvider> 
         }
 
         section.RejectUnknown(provider.PipelineKeys);
-        return new OrchestratorSelection(kind, provider.ReadPipeline(section));
+        return new OrchestratorSelection(kind, provider.ReadPipeline(section), provider.PodDefinedBy);
     }
 
     /// <summary>

@@ -25,6 +25,15 @@ public interface IPodOrchestratorProvider
     IReadOnlyList<string> PipelineKeys { get; }
 
     /// <summary>
+    /// Where the pods of this kind are defined when not by the pipeline's <c>pod</c> section, as a sentence completing
+    /// "pod: must not be set for this kind: ...", for example <c>the pod is the Deployment's own pod template</c>.
+    /// Null (the default) for kinds that start pods from the pipeline's <c>pod</c> section, which is then required.
+    /// Kinds that scale a workload defined in the engine (Kubernetes, Nomad, ECS, Marathon) return the sentence: the
+    /// reader then rejects a <c>pod</c> section and hands their orchestrator <see cref="PodTemplate.DefinedByEngine"/>.
+    /// </summary>
+    string? PodDefinedBy => null;
+
+    /// <summary>
     /// Reads one pipeline's <c>orchestrator</c> settings (empty when the pipeline wrote only the kind) into the kind's
     /// typed record and validates them once, recording every problem through <paramref name="settings"/> under its key.
     /// </summary>

@@ -38,4 +38,14 @@ public sealed record PodTemplate
 
     /// <summary>Extra labels put on every container of the pod. Keys starting with <c>force12.</c> are reserved. Default empty.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>
+    /// The template of a pipeline whose pods the engine defines (a Kubernetes workload's pod template, a Nomad task group,
+    /// an ECS task definition): it names the pipeline and holds no containers. Orchestrators of such kinds (see
+    /// <see cref="IPodOrchestratorProvider.PodDefinedBy"/>) receive it and scale the pipeline's target instead.
+    /// </summary>
+    public static PodTemplate DefinedByEngine(string pipeline) => new() { Pipeline = pipeline, Containers = [] };
+
+    /// <summary>True for a template made by <see cref="DefinedByEngine"/>: no containers, the engine defines the pod.</summary>
+    public bool IsDefinedByEngine => Containers.Count == 0;
 }

@@ -20,16 +20,17 @@ public sealed class OrchestratorSettingsReaderTests
 
     private readonly RecordingOrchestratorProvider _fake = new("fake");
     private readonly RecordingOrchestratorProvider _idle = new("idle");
+    private readonly RecordingOrchestratorProvider _engine = new("engine", "the pod is the workload's own pod template");
 
     public static TheoryData<string, string?, string> BadSettings => new()
     {
-        { "orchestrators:kube:endpoint", "x", "orchestrators.kube: unknown kind 'kube' (known: fake, idle)" },
+        { "orchestrators:kube:endpoint", "x", "orchestrators.kube: unknown kind 'kube' (known: engine, fake, idle)" },
         { "orchestrators:fake:endpont", "x", "orchestrators.fake.endpont: unknown setting (known here: endpoint)" },
         { "orchestrators:fake:endpoint", "not a uri", "orchestrators.fake.endpoint: 'not a uri' is not an absolute URI" },
         { "orchestrators:idle:endpoint", "not a uri", "orchestrators.idle.endpoint: 'not a uri' is not an absolute URI" },
-        { "orchestrators", "fake", "orchestrators: must map orchestrator kinds (fake, idle) to their settings" },
+        { "orchestrators", "fake", "orchestrators: must map orchestrator kinds (engine, fake, idle) to their settings" },
         { "pipelines:bulbs:orchestrator:namespace", "team-a", "pipelines.bulbs.orchestrator.kind: is required" },
-        { "pipelines:bulbs:orchestrator:kind", "kube", "pipelines.bulbs.orchestrator.kind: unknown kind 'kube' (known: fake, idle)" },
+        { "pipelines:bulbs:orchestrator:kind", "kube", "pipelines.bulbs.orchestrator.kind: unknown kind 'kube' (known: engine, fake, idle)" },
         { "pipelines:bulbs:orchestrator:image", "x", "pipelines.bulbs.orchestrator.kind: is required" },
     };
 
@@ -91,6 +92,32 @@ public sealed class OrchestratorSettingsReaderTests
         Assert.Equal(["pipelines.bulbs.orchestrator.image: unknown setting (known here: kind, namespace)"], result.Errors);
     }
 
+    [Fact]
+    public void Read_KindWhoseEngineDefinesThePod_NeedsNoPodSectionAndGetsAnEmptyTemplate()
+    {
+        var settings = new Dictionary<string, string?>(ValidSettings) { ["pipelines:bulbs:orchestrator"] = "engine" };
+        foreach (var key in settings.Keys.Where(k => k.StartsWith("pipelines:bulbs:pod:", StringComparison.Ordinal)).ToList())
+        {
+            settings.Remove(key);
+        }
+
+        var result = Read(settings);
+
+        Assert.Empty(result.Errors);
+        var pod = Assert.Single(result.Configuration!.Pipelines).Pod;
+        Assert.True(pod.IsDefinedByEngine);
+        Assert.Equal("bulbs", pod.Pipeline);
+    }
+
+    [Fact]
+    public void Read_PodSectionForKindWhoseEngineDefinesThePod_IsRejectedWithTheReason()
+    {
+        var result = Read(new Dictionary<string, string?>(ValidSettings) { ["pipelines:bulbs:orchestrator"] = "engine" });
+
+        Assert.Equal(["pipelines.bulbs.pod: must not be set for orchestrator kind 'engine': the pod is the workload's own pod template"], result.Errors);
+        Assert.Null(result.Configuration);
+    }
+
     [Theory]
     [MemberData(nameof(BadSettings))]
     public void Read_BadOrchestratorSetting_GivesOneMessageNamingThePath(string key, string? value, string expected)
@@ -110,6 +137,6 @@ public sealed class OrchestratorSettingsReaderTests
     private ConfigurationResult Read(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Where(kv => kv.Value is not null)).Build();
-        return new AgentConfigurationReader([new FakeSourceProvider()], [_fake, _idle]).Read(configuration);
+        return new AgentConfigurationReader([new FakeSourceProvider()], [_fake, _idle, _engine]).Read(configuration);
     }
 }

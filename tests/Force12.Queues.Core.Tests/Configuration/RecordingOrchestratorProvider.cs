@@ -6,9 +6,10 @@ namespace Force12.Queues.Core.Tests.Configuration;
 
 /// <summary>
 /// An orchestrator kind with one agent-wide key (<c>endpoint</c>, required to be absolute) and one per-pipeline key
-/// (<c>namespace</c>), recording what it was asked to create.
+/// (<c>namespace</c>), recording what it was asked to create. With <paramref name="podDefinedBy"/> it stands for a kind
+/// whose engine defines the pods (the pipeline's <c>pod</c> section is then rejected).
 /// </summary>
-internal sealed class RecordingOrchestratorProvider(string kind) : IPodOrchestratorProvider
+internal sealed class RecordingOrchestratorProvider(string kind, string? podDefinedBy = null) : IPodOrchestratorProvider
 {
     public const string Endpoint = "endpoint";
 
@@ -17,6 +18,8 @@ internal sealed class RecordingOrchestratorProvider(string kind) : IPodOrchestra
     public string Kind { get; } = kind;
 
     public IReadOnlyList<string> Keys { get; } = [Endpoint];
+
+    public string? PodDefinedBy { get; } = podDefinedBy;
 
     public IReadOnlyList<string> PipelineKeys { get; } = [OrchestratorKeys.Kind, Namespace];
 
