@@ -34,6 +34,7 @@ public sealed class ControlLoop
     private readonly Dictionary<string, IReadOnlyList<PodInfo>> _lastPods = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string Pipeline, Exception? Exception)> _scaleOutcomes = new();
     private readonly OrchestratorFaults _orchestratorFaults;
+    private readonly StragglerCalls _stragglers;
     private long _tick;
 
     /// <summary>Creates the loop. <paramref name="collectors"/> is keyed by pipeline name, <paramref name="orchestrators"/> by kind.</summary>
@@ -49,6 +50,7 @@ public sealed class ControlLoop
         _time = time;
         _logger = logger;
         _orchestratorFaults = new OrchestratorFaults(logger);
+        _stragglers = new StragglerCalls(time);
         foreach (var pipeline in configuration.Pipelines)
         {
             _states[pipeline.Name] = PipelineState.Initial;
@@ -90,9 +92,9 @@ public sealed class ControlLoop
         }
 
         var collections = await Task.WhenAll(pipelines.Select(p =>
-            PluginCalls.CollectAsync(_collectors[p.Name], _configuration.CollectTimeout, _time, cancellationToken))).ConfigureAwait(false);
+            PluginCalls.CollectAsync(_collectors[p.Name], p.Name, _configuration.CollectTimeout, _time, _stragglers, cancellationToken))).ConfigureAwait(false);
         var listings = await Task.WhenAll(pipelines.Select(p =>
-            PluginCalls.ListPodsAsync(_orchestrators[p.OrchestratorKind], p.Name, cancellationToken))).ConfigureAwait(false);
+            PluginCalls.ListPodsAsync(_orchestrators[p.OrchestratorKind], p.Name, _configuration.CollectTimeout, _time, _stragglers, cancellationToken))).ConfigureAwait(false);
         var at = _time.GetUtcNow();
 
         var steps = new DecisionStepResult[pipelines.Count];
@@ -102,7 +104,7 @@ public sealed class ControlLoop
             var pipeline = pipelines[i];
             var previous = _states[pipeline.Name];
             var pods = PodsOf(pipeline.Name, listings[i]);
-            steps[i] = DecisionStep.Run(pipeline.Policy, pipeline.ConsumersPerPod, collections[i].Result, pods, previous, tick, at);
+            steps[i] = Decide(pipeline, ref collections[i], pods, previous, tick, at);
             _states[pipeline.Name] = steps[i].State;
             ReportCollection(pipeline, collections[i], previous);
             requests[i] = new CapacityRequest
@@ -162,6 +164,27 @@ public sealed class ControlLoop
         }
 
         _observer.CollectionFailed(pipeline.Name, collection.Result.Error);
+    }
+
+    /// <summary>
+    /// Runs the decision step. A step that throws on a collector's successful answer (a plugin that returned a snapshot
+    /// the policy cannot use) fails that pipeline's collection for the tick instead, with the exception, and the step runs
+    /// again on the failure so the usual hold and fallback rules apply; other pipelines and the loop go on.
+    /// </summary>
+    private DecisionStepResult Decide(
+        PipelineConfiguration pipeline, ref (LagCollectionResult Result, Exception? Exception) collection, IReadOnlyList<PodInfo> pods,
+        PipelineState previous, long tick, DateTimeOffset at)
+    {
+        try
+        {
+            return DecisionStep.Run(pipeline.Policy, pipeline.ConsumersPerPod, collection.Result, pods, previous, tick, at);
+        }
+        catch (Exception e) when (collection.Result.Succeeded)
+        {
+            var failure = _collectors[pipeline.Name].Failure(LagErrorKind.Other, $"the collector's answer could not be used: {PluginCalls.Describe(e)}");
+            collection = (LagCollectionResult.Failure(failure), e);
+            return DecisionStep.Run(pipeline.Policy, pipeline.ConsumersPerPod, collection.Result, pods, previous, tick, at);
+        }
     }
 
     /// <summary>This tick's pods, or the last listed ones when the listing failed (none before the first success).</summary>

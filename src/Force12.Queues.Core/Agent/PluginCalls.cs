@@ -10,55 +10,55 @@ namespace Force12.Queues.Core.Agent;
 /// </summary>
 internal static class PluginCalls
 {
+    /// <summary>What <see cref="StragglerCalls"/> calls a collection.</summary>
+    public const string Collection = "collection";
+
+    /// <summary>What <see cref="StragglerCalls"/> calls a pod listing.</summary>
+    public const string Listing = "pod listing";
+
     /// <summary>
     /// Collects within <paramref name="timeout"/>. A collector that throws (a source's answer its parser could not read,
     /// a bug) or gives no result fails with <see cref="LagErrorKind.Other"/> and the exception's type and message, built
-    /// with the collector's own <see cref="ILagCollector.Failure"/>; the exception comes back too, for the log.
+    /// with the collector's own <see cref="ILagCollector.Failure"/>; the exception comes back too, for the log. A collector
+    /// that ignores the timeout's cancellation is left running in <paramref name="stragglers"/> and not called again for
+    /// <paramref name="pipeline"/> until it returns.
     /// </summary>
     public static async Task<(LagCollectionResult Result, Exception? Exception)> CollectAsync(
-        ILagCollector collector, TimeSpan timeout, TimeProvider time, CancellationToken stopping)
+        ILagCollector collector, string pipeline, TimeSpan timeout, TimeProvider time, StragglerCalls stragglers, CancellationToken stopping)
     {
-        using var timeoutSource = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeoutSource.Token);
-        try
+        if (stragglers.Running(pipeline, Collection) is { } running)
         {
-            var result = await collector.CollectAsync(linked.Token).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"The {collector.Kind} collector returned no result.");
-            return (result, null);
+            return (LagCollectionResult.Failure(collector.Failure(LagErrorKind.Unreachable, StillRunning(Collection, running))), null);
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+
+        var (result, exception) = await CallAsync(pipeline, Collection, collector.CollectAsync, timeout, time, stragglers, stopping).ConfigureAwait(false);
+        return exception switch
         {
-            throw;
-        }
-        catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested)
-        {
-            return (LagCollectionResult.Failure(collector.Failure(
-                LagErrorKind.Unreachable, $"no answer within the collect timeout ({timeout.TotalSeconds:0.###} s)")), null);
-        }
-        catch (Exception e)
-        {
-            return (LagCollectionResult.Failure(collector.Failure(LagErrorKind.Other, $"the collector failed: {Describe(e)}")), e);
-        }
+            null when result is not null => (result, null),
+            null => (LagCollectionResult.Failure(collector.Failure(LagErrorKind.Other, $"the {collector.Kind} collector returned no result")), null),
+            TimeoutException => (LagCollectionResult.Failure(collector.Failure(LagErrorKind.Unreachable, exception.Message)), null),
+            _ => (LagCollectionResult.Failure(collector.Failure(LagErrorKind.Other, $"the collector failed: {Describe(exception)}")), exception),
+        };
     }
 
-    /// <summary>Lists the pipeline's pods; a listing that throws or gives nothing comes back as its exception.</summary>
+    /// <summary>
+    /// Lists the pipeline's pods within <paramref name="timeout"/>; a listing that throws, gives nothing or runs past the
+    /// timeout comes back as its exception (a <see cref="TimeoutException"/> for the timeout). A listing that ignores the
+    /// cancellation is left running in <paramref name="stragglers"/>, and no other starts for the pipeline until it returns.
+    /// </summary>
     public static async Task<(IReadOnlyList<PodInfo>? Pods, Exception? Exception)> ListPodsAsync(
-        IPodOrchestrator orchestrator, string pipeline, CancellationToken stopping)
+        IPodOrchestrator orchestrator, string pipeline, TimeSpan timeout, TimeProvider time, StragglerCalls stragglers, CancellationToken stopping)
     {
-        try
+        if (stragglers.Running(pipeline, Listing) is { } running)
         {
-            var pods = await orchestrator.ListPodsAsync(pipeline, stopping).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"The {orchestrator.Kind} orchestrator returned no pod list.");
-            return (pods, null);
+            return (null, new TimeoutException(StillRunning(Listing, running)));
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception e)
-        {
-            return (null, e);
-        }
+
+        var (pods, exception) = await CallAsync(pipeline, Listing, ct => orchestrator.ListPodsAsync(pipeline, ct), timeout, time, stragglers, stopping)
+            .ConfigureAwait(false);
+        return pods is null && exception is null
+            ? (null, new InvalidOperationException($"The {orchestrator.Kind} orchestrator returned no pod list."))
+            : (pods, exception);
     }
 
     /// <summary>Scales the pipeline's pods; the exception when the call throws, else null.</summary>
@@ -76,6 +76,49 @@ internal static class PluginCalls
             return (null, e);
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="call"/> until it answers, <paramref name="timeout"/> passes (a <see cref="TimeoutException"/>
+    /// naming the call) or the agent stops (rethrown). Stops waiting even when the plugin ignores the cancellation, and then
+    /// leaves the call running in <paramref name="stragglers"/>.
+    /// </summary>
+    private static async Task<(T? Result, Exception? Exception)> CallAsync<T>(
+        string pipeline, string what, Func<CancellationToken, Task<T>> call, TimeSpan timeout, TimeProvider time, StragglerCalls stragglers,
+        CancellationToken stopping)
+        where T : class
+    {
+        var startedAt = time.GetTimestamp();
+        using var timeoutSource = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeoutSource.Token);
+        Task<T>? task = null;
+        try
+        {
+            task = call(linked.Token);
+            return (await task.WaitAsync(linked.Token).ConfigureAwait(false), null);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested)
+        {
+            if (task is { IsCompleted: false })
+            {
+                stragglers.Abandon(pipeline, what, task, startedAt);
+            }
+
+            var seconds = timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+            return (null, new TimeoutException($"no answer within the collect timeout ({seconds} s)"));
+        }
+        catch (Exception e)
+        {
+            return (null, e);
+        }
+    }
+
+    private static string StillRunning(string what, TimeSpan running) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the previous {what} has not returned after {running.TotalSeconds:0.#} s (it ignored the collect timeout); not starting another");
 
     /// <summary>The exception as the status and logs show it: its type and message, and the first inner exception's.</summary>
     public static string Describe(Exception exception)

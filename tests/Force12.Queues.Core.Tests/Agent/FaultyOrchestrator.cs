@@ -15,6 +15,9 @@ internal sealed class FaultyOrchestrator(FakePodOrchestrator inner) : IPodOrches
     /// <summary>Pipelines whose pod listing throws, with the exception.</summary>
     public Dictionary<string, Exception> ListFaults { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Pipelines whose pod listing never answers and ignores cancellation until the source is completed.</summary>
+    public Dictionary<string, TaskCompletionSource<IReadOnlyList<PodInfo>>> ListHangs { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Pipelines whose scale calls throw, with the exception.</summary>
     public Dictionary<string, Exception> ScaleFaults { get; } = new(StringComparer.Ordinal);
 
@@ -35,9 +38,9 @@ internal sealed class FaultyOrchestrator(FakePodOrchestrator inner) : IPodOrches
     public IReadOnlyList<string> Validate(PodTemplate podTemplate) => _inner.Validate(podTemplate);
 
     public Task<IReadOnlyList<PodInfo>> ListPodsAsync(string pipeline, CancellationToken cancellationToken = default) =>
-        ListFaults.TryGetValue(pipeline, out var fault)
-            ? Task.FromException<IReadOnlyList<PodInfo>>(fault)
-            : _inner.ListPodsAsync(pipeline, cancellationToken);
+        ListHangs.TryGetValue(pipeline, out var hang) ? hang.Task
+        : ListFaults.TryGetValue(pipeline, out var fault) ? Task.FromException<IReadOnlyList<PodInfo>>(fault)
+        : _inner.ListPodsAsync(pipeline, cancellationToken);
 
     public Task<PodOperationResult> ScaleAsync(PodTemplate podTemplate, int replicas, CancellationToken cancellationToken = default)
     {

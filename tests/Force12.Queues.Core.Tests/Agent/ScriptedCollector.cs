@@ -32,6 +32,22 @@ internal sealed class ScriptedCollector(TimeProvider time) : ILagCollector
         throw new InvalidOperationException("unreachable");
     };
 
+    /// <summary>The next calls never answer and ignore cancellation, until <see cref="TaskCompletionSource.SetResult"/> on the result.</summary>
+    public TaskCompletionSource HangIgnoringCancellation()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Next = async _ =>
+        {
+            await release.Task;
+            throw new InvalidOperationException("released");
+        };
+        return release;
+    }
+
+    /// <summary>The next calls answer with a snapshot no policy can use (no units at all, as a buggy plugin might).</summary>
+    public void Malformed() => Next = _ => Task.FromResult(LagCollectionResult.Success(
+        new LagSnapshot { SourceKind = "scripted", Cluster = "test", Group = "g", ObservedAt = time.GetUtcNow(), Units = null!, Totals = null! }));
+
     private LagSnapshot Snapshot(long lag, double arrivalRate, double processingRate, int partitions)
     {
         var units = Enumerable.Range(0, partitions).Select(p => new LagUnitSnapshot
