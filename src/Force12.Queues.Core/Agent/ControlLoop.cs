@@ -94,7 +94,7 @@ public sealed class ControlLoop
         var collections = await Task.WhenAll(pipelines.Select(p =>
             PluginCalls.CollectAsync(_collectors[p.Name], p.Name, _configuration.CollectTimeout, _time, _stragglers, cancellationToken))).ConfigureAwait(false);
         var listings = await Task.WhenAll(pipelines.Select(p =>
-            PluginCalls.ListPodsAsync(_orchestrators[p.OrchestratorKind], p.Name, _configuration.CollectTimeout, _time, _stragglers, cancellationToken))).ConfigureAwait(false);
+            PluginCalls.ListPodsAsync(_orchestrators[p.OrchestratorKind], p.Name, PluginCalls.ListingTimeout(_configuration.CollectTimeout), _time, _stragglers, cancellationToken))).ConfigureAwait(false);
         var at = _time.GetUtcNow();
 
         var steps = new DecisionStepResult[pipelines.Count];

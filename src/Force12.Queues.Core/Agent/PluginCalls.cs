@@ -16,6 +16,12 @@ internal static class PluginCalls
     /// <summary>What <see cref="StragglerCalls"/> calls a pod listing.</summary>
     public const string Listing = "pod listing";
 
+    /// <summary>The shortest bound on a pod listing: an engine's listing is slower than a lag query under load, and a late one only delays the tick.</summary>
+    public static readonly TimeSpan MinListingTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The bound on a pod listing: <paramref name="collectTimeout"/>, or <see cref="MinListingTimeout"/> when that is longer.</summary>
+    public static TimeSpan ListingTimeout(TimeSpan collectTimeout) => collectTimeout > MinListingTimeout ? collectTimeout : MinListingTimeout;
+
     /// <summary>
     /// Collects within <paramref name="timeout"/>. A collector that throws (a source's answer its parser could not read,
     /// a bug) or gives no result fails with <see cref="LagErrorKind.Other"/> and the exception's type and message, built
@@ -108,7 +114,7 @@ internal static class PluginCalls
             }
 
             var seconds = timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
-            return (null, new TimeoutException($"no answer within the collect timeout ({seconds} s)"));
+            return (null, new TimeoutException(what == Collection ? $"no answer within the collect timeout ({seconds} s)" : $"no answer within {seconds} s"));
         }
         catch (Exception e)
         {
@@ -118,7 +124,7 @@ internal static class PluginCalls
 
     private static string StillRunning(string what, TimeSpan running) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"the previous {what} has not returned after {running.TotalSeconds:0.#} s (it ignored the collect timeout); not starting another");
+            $"the previous {what} has not returned after {running.TotalSeconds:0.#} s (it ignored its timeout); not starting another");
 
     /// <summary>The exception as the status and logs show it: its type and message, and the first inner exception's.</summary>
     public static string Describe(Exception exception)
