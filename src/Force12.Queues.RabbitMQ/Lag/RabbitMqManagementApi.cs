@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using Force12.Queues.Core.Lag;
 
 namespace Force12.Queues.RabbitMQ.Lag;
@@ -9,6 +8,8 @@ namespace Force12.Queues.RabbitMQ.Lag;
 /// <summary>GET <c>/api/queues/{vhost}/{queue}</c> of the management plugin, mapped to typed failures.</summary>
 internal sealed class RabbitMqManagementApi : IRabbitMqManagementApi, IDisposable
 {
+    private const int MaxAnswerBytes = 4 * 1024 * 1024;
+
     private readonly HttpClient _http;
     private readonly string _virtualHost;
 
@@ -16,7 +17,8 @@ internal sealed class RabbitMqManagementApi : IRabbitMqManagementApi, IDisposabl
     {
         ArgumentNullException.ThrowIfNull(options);
         _virtualHost = Uri.EscapeDataString(options.VirtualHost);
-        _http = new HttpClient { BaseAddress = options.ManagementUrl, Timeout = options.RequestTimeout };
+        // A queue's answer is a few kilobytes; a body far beyond that is not one, and is refused before it fills memory.
+        _http = new HttpClient { BaseAddress = options.ManagementUrl, Timeout = options.RequestTimeout, MaxResponseContentBufferSize = MaxAnswerBytes };
         var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Username}:{options.Password}"));
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
     }
@@ -43,7 +45,7 @@ internal sealed class RabbitMqManagementApi : IRabbitMqManagementApi, IDisposabl
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.OK)
             {
-                return Parse(queue, body);
+                return RabbitMqQueueAnswer.Parse(queue, body);
             }
 
             throw response.StatusCode switch
@@ -58,37 +60,4 @@ internal sealed class RabbitMqManagementApi : IRabbitMqManagementApi, IDisposabl
     }
 
     public void Dispose() => _http.Dispose();
-
-    private static RabbitMqQueueStats Parse(string queue, string body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            var stats = root.TryGetProperty("message_stats", out var s) ? s : default;
-            return new RabbitMqQueueStats(
-                Long(root, "messages_ready") ?? 0,
-                Long(root, "messages_unacknowledged") ?? 0,
-                (int)(Long(root, "consumers") ?? 0),
-                Long(stats, "publish"),
-                Long(stats, "deliver_get"),
-                Rate(stats, "publish_details"),
-                Rate(stats, "deliver_get_details"));
-        }
-        catch (JsonException e)
-        {
-            throw new RabbitMqManagementException(LagErrorKind.Other, $"queue '{queue}': unreadable management answer: {e.Message}", e);
-        }
-    }
-
-    private static long? Long(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.TryGetInt64(out var number)
-            ? number
-            : null;
-
-    private static double? Rate(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var details)
-            && details.TryGetProperty("rate", out var rate) && rate.TryGetDouble(out var value)
-            ? value
-            : null;
 }
