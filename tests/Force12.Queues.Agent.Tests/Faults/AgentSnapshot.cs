@@ -16,7 +16,7 @@ internal sealed record AgentSnapshot(long Tick, IReadOnlyList<PipelineSnapshot> 
 
 /// <summary>One pipeline of <see cref="AgentSnapshot"/>.</summary>
 internal sealed record PipelineSnapshot(
-    string Name, int TargetPods, int RunningPods, string ReasonCode, long? LastSuccessfulCollectTick, string? CollectorError)
+    string Name, int TargetPods, int RunningPods, string ReasonCode, long? LastSuccessfulCollectTick, string? CollectorError, long? BacklogMessages)
 {
     public static PipelineSnapshot From(JsonElement p) => new(
         p.GetProperty("name").GetString()!,
@@ -24,5 +24,6 @@ internal sealed record PipelineSnapshot(
         p.GetProperty("runningPods").GetInt32(),
         p.GetProperty("reasonCode").GetString()!,
         p.TryGetProperty("lastSuccessfulCollectTick", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt64() : null,
-        p.TryGetProperty("collectorError", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null);
+        p.TryGetProperty("collectorError", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null,
+        p.TryGetProperty("backlogMessages", out var b) && b.ValueKind == JsonValueKind.Number ? b.GetInt64() : null);
 }

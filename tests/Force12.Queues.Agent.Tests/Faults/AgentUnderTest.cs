@@ -43,12 +43,12 @@ internal sealed class AgentUnderTest : IAsyncDisposable
         }
     }
 
-    /// <summary>How many lines of the agent's whole output contain <paramref name="text"/>.</summary>
-    public int CountLines(string text)
+    /// <summary>Every line of the agent's whole output that contains <paramref name="text"/>.</summary>
+    public IReadOnlyList<string> LinesWith(string text)
     {
         lock (_lines)
         {
-            return _lines.Count(l => l.Contains(text, StringComparison.Ordinal));
+            return _lines.Where(l => l.Contains(text, StringComparison.Ordinal)).ToArray();
         }
     }
 
