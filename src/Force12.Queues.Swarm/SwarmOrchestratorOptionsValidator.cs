@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Force12.Queues.Core.Configuration;
 
@@ -28,7 +29,7 @@ public static partial class SwarmOrchestratorOptionsValidator
 
         if (options.ConvergenceTimeout < TimeSpan.FromSeconds(1) || options.ConvergenceTimeout > MaximumConvergenceTimeout)
         {
-            problems.Add(new(SwarmOrchestratorKeys.ConvergenceTimeout, $"must be between 1s and 1h (was {options.ConvergenceTimeout})"));
+            problems.Add(new(SwarmOrchestratorKeys.ConvergenceTimeout, $"must be between 1s and 1h (was {Format(options.ConvergenceTimeout)})"));
         }
 
         return problems;
@@ -42,6 +43,10 @@ public static partial class SwarmOrchestratorOptionsValidator
             ? null
             : new(SwarmOrchestratorKeys.Service, $"'{service}' is not a Swarm service name or id (a letter or digit, then letters, digits, '-', '_' or '.'; at most 63 characters)");
     }
+
+    private static string Format(TimeSpan value) => value.TotalMilliseconds % 1000 == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{value.TotalSeconds}s")
+        : string.Create(CultureInfo.InvariantCulture, $"{value.TotalMilliseconds}ms");
 
     [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$")]
     private static partial Regex ServiceName();
