@@ -9,17 +9,19 @@ internal static class SwarmTestServices
     public const string TestLabel = "force12.test=swarm";
 
     /// <summary>
-    /// Creates a replicated service of the sleep image at <paramref name="replicas"/>, without waiting for its tasks.
+    /// Creates a replicated service of the sleep image at <paramref name="replicas"/> with <paramref name="extra"/> options
+    /// and <paramref name="args"/> after the image, without waiting for its tasks.
     /// Docker's init forwards SIGTERM to sleep and a failed task restarts after 0.5 s, so tests converge quickly.
     /// </summary>
-    public static Task CreateAsync(string name, int replicas = 0, params string[] extra) =>
+    public static Task CreateAsync(string name, int replicas = 0, string[]? extra = null, string[]? args = null) =>
         DockerCli.RunAsync(
         [
             "service", "create", "--detach", "--name", name, "--label", TestLabel,
             "--replicas", replicas.ToString(CultureInfo.InvariantCulture),
             "--init", "--stop-grace-period", "2s", "--restart-delay", "500ms",
-            .. extra,
+            .. extra ?? [],
             SwarmFixture.SleepImage,
+            .. args ?? [],
         ]);
 
     /// <summary>Removes the service if it exists.</summary>
