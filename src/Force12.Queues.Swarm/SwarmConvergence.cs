@@ -8,7 +8,7 @@ namespace Force12.Queues.Swarm;
 /// number of tasks and none is starting or stopping any more. Swarm converges on its own; this only says when it did,
 /// or how far it got (with the last task error Swarm reported, such as a missing image).
 /// </summary>
-internal sealed class SwarmConvergence(ISwarmServiceClient client, SwarmOrchestratorOptions options, TimeProvider time)
+internal sealed class SwarmConvergence(SwarmReplicaWriter services, SwarmOrchestratorOptions options, TimeProvider time)
 {
     /// <summary>The pods last seen, and null when they converged or a sentence naming the service and how far it got.</summary>
     public async Task<(IReadOnlyList<PodInfo> Pods, string? Problem)> AwaitAsync(
@@ -17,7 +17,7 @@ internal sealed class SwarmConvergence(ISwarmServiceClient client, SwarmOrchestr
         var start = time.GetTimestamp();
         while (true)
         {
-            var tasks = await client.ListTasksAsync(serviceId, cancellationToken).ConfigureAwait(false);
+            var tasks = await services.ListTasksAsync(pipeline, service, serviceId, cancellationToken).ConfigureAwait(false);
             var pods = SwarmTaskPods.From(pipeline, service, tasks);
             if (pods.Count == replicas && pods.All(p => p.State == PodState.Ready))
             {

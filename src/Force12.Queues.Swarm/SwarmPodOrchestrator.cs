@@ -24,7 +24,6 @@ public sealed class SwarmPodOrchestrator : IPodOrchestrator
         "the pod is the Swarm service's task template (one container per task); Swarm has no multi-container pods, so define the container in the service (docker service create) and name it with orchestrator.service";
 
     private readonly IReadOnlyDictionary<string, string> _services;
-    private readonly ISwarmServiceClient _client;
     private readonly SwarmReplicaWriter _writer;
     private readonly SwarmConvergence _convergence;
     private readonly ILogger _logger;
@@ -46,11 +45,11 @@ public sealed class SwarmPodOrchestrator : IPodOrchestrator
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        _client = client ?? throw new ArgumentNullException(nameof(client));
+        ArgumentNullException.ThrowIfNull(client);
         _services = services ?? throw new ArgumentNullException(nameof(services));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _writer = new SwarmReplicaWriter(client, timeProvider, logger);
-        _convergence = new SwarmConvergence(client, options, timeProvider);
+        _convergence = new SwarmConvergence(_writer, options, timeProvider);
     }
 
     /// <inheritdoc />
@@ -79,7 +78,7 @@ public sealed class SwarmPodOrchestrator : IPodOrchestrator
     {
         var service = ServiceOf(pipeline);
         var current = await _writer.InspectAsync(pipeline, service, cancellationToken).ConfigureAwait(false);
-        return SwarmTaskPods.From(pipeline, service, await _client.ListTasksAsync(current.ID, cancellationToken).ConfigureAwait(false));
+        return SwarmTaskPods.From(pipeline, service, await _writer.ListTasksAsync(pipeline, service, current.ID, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace Force12.Queues.Swarm;
 /// Sets a replicated service's replica count the way the Engine API asks: read the service, send its whole spec back with
 /// only <c>Mode.Replicated.Replicas</c> changed, at the version read. A write that meets a newer version (someone else
 /// updated the service in between; the engine answers "update out of sequence") is read again and retried, at most
-/// <see cref="MaxAttempts"/> times with a short backoff, so the other writer's change is kept, never overwritten.
+/// <see cref="MaxAttempts"/> times with a short backoff, so the other writer's change is kept, never overwritten. The
+/// orchestrator's reads (the service, its tasks) go through here too, so every engine error names the service and pipeline.
 /// </summary>
 internal sealed class SwarmReplicaWriter(ISwarmServiceClient client, TimeProvider time, ILogger logger)
 {
@@ -20,7 +21,7 @@ internal sealed class SwarmReplicaWriter(ISwarmServiceClient client, TimeProvide
 
     /// <summary>The service, or an exception naming it and the pipeline when the engine does not know it.</summary>
     public async Task<SwarmService> InspectAsync(string pipeline, string service, CancellationToken cancellationToken) =>
-        await client.InspectServiceAsync(service, cancellationToken).ConfigureAwait(false)
+        await SwarmErrors.ReadAsync(pipeline, service, "read the service", () => client.InspectServiceAsync(service, cancellationToken)).ConfigureAwait(false)
         ?? throw new InvalidOperationException(
             $"Swarm service '{service}' of pipeline '{pipeline}' was not found (create it, or fix pipelines.{pipeline}.orchestrator.service)");
 
@@ -63,6 +64,10 @@ internal sealed class SwarmReplicaWriter(ISwarmServiceClient client, TimeProvide
             }
         }
     }
+
+    /// <summary>Every task the engine keeps for the service <paramref name="serviceId"/>, old ones included.</summary>
+    public Task<IList<TaskResponse>> ListTasksAsync(string pipeline, string service, string serviceId, CancellationToken cancellationToken) =>
+        SwarmErrors.ReadAsync(pipeline, service, "list the service's tasks", () => client.ListTasksAsync(serviceId, cancellationToken));
 
     /// <summary>The replicated mode of <paramref name="current"/>, or an exception naming the service when it is global (or a job).</summary>
     public static ReplicatedService ReplicatedModeOf(string pipeline, string service, SwarmService current)

@@ -66,6 +66,16 @@ public sealed class SwarmReplicaWriterTests
         Assert.Equal("Swarm service 'bulbs-svc' of pipeline 'bulbs' was not found (create it, or fix pipelines.bulbs.orchestrator.service)", error.Message);
     }
 
+    [Fact]
+    public async Task SetReplicas_EngineIsNotASwarmManager_NamesTheServiceAndTheAnswer()
+    {
+        var engine = new ScriptedEngine(replicas: 0) { ReadRefusal = (HttpStatusCode.ServiceUnavailable, """{"message":"This node is not a swarm manager."}""") };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Writer(engine).SetReplicasAsync("bulbs", "bulbs-svc", _ => 2, default));
+
+        Assert.Equal("""Swarm service 'bulbs-svc' of pipeline 'bulbs': the engine refused to read the service: 503 {"message":"This node is not a swarm manager."}""", error.Message);
+    }
+
     private static SwarmReplicaWriter Writer(ScriptedEngine engine) => new(engine, TimeProvider.System, NullLogger.Instance);
 
     /// <summary>One replicated service whose version grows with every change; refuses writes as scripted.</summary>
@@ -77,13 +87,17 @@ public sealed class SwarmReplicaWriterTests
 
         public bool Exists { get; init; } = true;
 
+        public (HttpStatusCode Status, string Body)? ReadRefusal { get; init; }
+
         public List<(HttpStatusCode Status, string Body)> Refusals { get; init; } = [];
 
         public Action? BeforeWrite { get; set; }
 
         public List<(ulong Replicas, long Version)> Writes { get; } = [];
 
-        public Task<SwarmService?> InspectServiceAsync(string service, CancellationToken cancellationToken) => Task.FromResult(Exists
+        public Task<SwarmService?> InspectServiceAsync(string service, CancellationToken cancellationToken) => ReadRefusal is var (status, body)
+            ? throw new DockerApiException(status, body)
+            : Task.FromResult(Exists
             ? new SwarmService
             {
                 ID = "id-" + service,
