@@ -5,7 +5,8 @@ namespace Force12.Queues.Swarm.Tests;
 
 /// <summary>
 /// A single-node swarm on the local engine for the real-engine tests: joins the swarm the engine is in, or initialises
-/// one (<c>docker swarm init --advertise-addr 127.0.0.1</c>) and leaves it at the end, so the engine is left as found.
+/// one (<c>docker swarm init --advertise-addr 127.0.0.1</c>) and leaves it at the end (removing the <c>docker_gwbridge</c>
+/// network Swarm made, unless it was there before), so the engine is left as found.
 /// Builds a tiny FROM-scratch image holding <c>/bin/sleep</c> and the libraries <c>ldd</c> lists (no registry, nothing
 /// pulled). Fails with a clear message when dockerd is not reachable: these tests never skip.
 /// </summary>
@@ -14,7 +15,11 @@ public sealed partial class SwarmFixture : IAsyncLifetime
     /// <summary>The image every test service runs: <c>/bin/sleep infinity</c>.</summary>
     public const string SleepImage = "force12/swarm-sleep:test";
 
+    /// <summary>The bridge Swarm creates for its tasks on first use; <c>docker swarm leave</c> keeps it.</summary>
+    private const string GatewayBridge = "docker_gwbridge";
+
     private bool _initialisedSwarm;
+    private bool _gatewayBridgeExisted;
 
     /// <summary>A client of the local engine.</summary>
     public DockerClient Client { get; } = new DockerClientConfiguration(new Uri("unix:///var/run/docker.sock")).CreateClient();
@@ -32,6 +37,7 @@ public sealed partial class SwarmFixture : IAsyncLifetime
 
         if (state == "inactive")
         {
+            _gatewayBridgeExisted = (await DockerCli.TryRunAsync("network", "inspect", GatewayBridge)).ExitCode == 0;
             await DockerCli.RunAsync("swarm", "init", "--advertise-addr", "127.0.0.1");
             _initialisedSwarm = true;
         }
@@ -49,6 +55,10 @@ public sealed partial class SwarmFixture : IAsyncLifetime
         if (_initialisedSwarm)
         {
             await DockerCli.RunAsync("swarm", "leave", "--force");
+            if (!_gatewayBridgeExisted)
+            {
+                await DockerCli.TryRunAsync("network", "rm", GatewayBridge);
+            }
         }
 
         Client.Dispose();
