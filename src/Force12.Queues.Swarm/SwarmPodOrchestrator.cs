@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Docker.DotNet;
 using Force12.Queues.Core.Configuration;
 using Force12.Queues.Core.Pods;
@@ -27,7 +26,7 @@ public sealed class SwarmPodOrchestrator : IPodOrchestrator
     private readonly SwarmReplicaWriter _writer;
     private readonly SwarmConvergence _convergence;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    private readonly PipelineGates _gates = new();
 
     /// <summary>
     /// Creates the orchestrator on <paramref name="client"/> (the caller owns and disposes it) for the pipelines in
@@ -92,7 +91,7 @@ public sealed class SwarmPodOrchestrator : IPodOrchestrator
         ArgumentNullException.ThrowIfNull(podTemplate);
         ArgumentOutOfRangeException.ThrowIfNegative(replicas);
         PodTemplateValidator.ThrowIfAny(podTemplate, Validate(podTemplate));
-        using var _ = await LockAsync(podTemplate.Pipeline, cancellationToken).ConfigureAwait(false);
+        using var _ = await _gates.AcquireAsync(podTemplate.Pipeline, cancellationToken).ConfigureAwait(false);
         return await SetReplicasAsync(podTemplate.Pipeline, _ => replicas, cancellationToken).ConfigureAwait(false);
     }
 
@@ -104,7 +103,7 @@ public sealed class SwarmPodOrchestrator : IPodOrchestrator
     public async Task<PodOperationResult> StopPodsAsync(string pipeline, IReadOnlyCollection<string> podIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(podIds);
-        using var _ = await LockAsync(pipeline, cancellationToken).ConfigureAwait(false);
+        using var _ = await _gates.AcquireAsync(pipeline, cancellationToken).ConfigureAwait(false);
         var pods = await ListPodsAsync(pipeline, cancellationToken).ConfigureAwait(false);
         var stopping = pods.Count(p => p.State != PodState.Stopping && p.State != PodState.Exited && podIds.Contains(p.Id));
         return stopping == 0
@@ -153,24 +152,4 @@ public sealed class SwarmPodOrchestrator : IPodOrchestrator
             : throw new InvalidOperationException($"{ServicePath(pipeline)}: is required by the swarm orchestrator: pipeline '{pipeline}' names no Swarm service");
 
     private static string ServicePath(string pipeline) => $"{AgentKeys.Pipelines}.{pipeline}.{PipelineKeys.Orchestrator}.{SwarmOrchestratorKeys.Service}";
-
-    private async Task<IDisposable> LockAsync(string pipeline, CancellationToken cancellationToken)
-    {
-        var gate = _locks.GetOrAdd(pipeline, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new Releaser(gate);
-    }
-
-    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                gate.Release();
-            }
-        }
-    }
 }
