@@ -4,6 +4,7 @@ using Force12.Queues.Kafka.Configuration;
 using Force12.Queues.Kinesis.Configuration;
 using Force12.Queues.Processes;
 using Force12.Queues.RabbitMQ.Configuration;
+using Force12.Queues.Swarm;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Force12.Queues.Agent.Composition;
@@ -18,5 +19,6 @@ internal static class AgentPlugins
             .AddKinesis()
             .AddRabbitMq()
             .AddDocker()
-            .AddProcesses();
+            .AddProcesses()
+            .AddSwarm();
 }
