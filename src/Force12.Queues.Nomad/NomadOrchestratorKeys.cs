@@ -14,7 +14,7 @@ public static class NomadOrchestratorKeys
     /// <summary><c>token</c>: ACL token sent as <c>X-Nomad-Token</c> (default none).</summary>
     public const string Token = "token";
 
-    /// <summary><c>tokenFile</c>: file holding the ACL token (read when the orchestrator is created); not with <c>token</c>.</summary>
+    /// <summary><c>tokenFile</c>: file holding the ACL token (read with the configuration; empty means none); not with <c>token</c>.</summary>
     public const string TokenFile = "tokenFile";
 
     /// <summary><c>namespace</c>: the jobs' namespace, sent as <c>?namespace=</c> (default <c>default</c>).</summary>

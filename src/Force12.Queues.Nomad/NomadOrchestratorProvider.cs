@@ -128,13 +128,9 @@ public sealed class NomadOrchestratorProvider : IPodOrchestratorProvider, IDispo
 
         try
         {
+            // An empty file means no token (anonymous access), as an unset NOMAD_TOKEN does for the CLI.
             var read = File.ReadAllText(file).Trim();
-            if (read.Length == 0)
-            {
-                settings.Fail(NomadOrchestratorKeys.TokenFile, $"'{file}' is empty");
-            }
-
-            return read;
+            return read.Length == 0 ? null : read;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
