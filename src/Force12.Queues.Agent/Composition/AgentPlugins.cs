@@ -2,6 +2,7 @@ using Force12.Queues.Core.Agent;
 using Force12.Queues.Docker;
 using Force12.Queues.Kafka.Configuration;
 using Force12.Queues.Kinesis.Configuration;
+using Force12.Queues.Marathon;
 using Force12.Queues.Nomad;
 using Force12.Queues.Processes;
 using Force12.Queues.RabbitMQ.Configuration;
@@ -20,5 +21,6 @@ internal static class AgentPlugins
             .AddRabbitMq()
             .AddDocker()
             .AddNomad()
+            .AddMarathon()
             .AddProcesses();
 }
