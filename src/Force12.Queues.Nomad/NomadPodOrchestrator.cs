@@ -10,7 +10,7 @@ namespace Force12.Queues.Nomad;
 /// A scale refused during an active deployment (HTTP 400) is retried with a doubling backoff, then listed as a failure
 /// for the next tick. A missing job or group, or a token without the rights, is an exception naming the target.
 /// </summary>
-public sealed class NomadPodOrchestrator : IPodOrchestrator
+public sealed partial class NomadPodOrchestrator : IPodOrchestrator
 {
     /// <summary>The kind configuration selects: <c>nomad</c>.</summary>
     public const string KindName = "nomad";
@@ -88,31 +88,8 @@ public sealed class NomadPodOrchestrator : IPodOrchestrator
         }
 
         NomadLog.Scaling(_logger, podTemplate.Pipeline, target.Target, group.Desired, replicas, Options.Address);
-        var message = $"force12: scale pipeline '{podTemplate.Pipeline}' to {replicas}";
-        var delay = Options.DeploymentRetryBackoff;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await _client.ScaleAsync(target.Job, target.Group, replicas, message, cancellationToken).ConfigureAwait(false);
-                return new PodOperationResult { Running = group.Running };
-            }
-            catch (NomadApiException e) when (e.IsBlockedByDeployment)
-            {
-                if (attempt >= Options.DeploymentRetries)
-                {
-                    return new PodOperationResult
-                    {
-                        Running = group.Running,
-                        Failures = [$"{target.Target} at {Options.Address}: scale to {replicas} refused {attempt} times during an active deployment ({e.Body}); the next tick tries again"],
-                    };
-                }
-
-                NomadLog.BlockedByDeployment(_logger, podTemplate.Pipeline, target.Target, replicas, delay, attempt, Options.DeploymentRetries);
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-                delay *= 2;
-            }
-        }
+        var failure = await ScaleWhileDeployingAsync(podTemplate.Pipeline, target, replicas, cancellationToken).ConfigureAwait(false);
+        return new PodOperationResult { Running = group.Running, Failures = failure is null ? [] : [failure] };
     }
 
     /// <summary>
