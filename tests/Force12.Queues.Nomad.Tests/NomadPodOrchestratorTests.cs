@@ -57,7 +57,7 @@ public sealed class NomadPodOrchestratorTests : IAsyncLifetime, IDisposable
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Orchestrator().ScaleAsync(PodTemplate.DefinedByEngine("p"), 3, cancel.Token));
-        Assert.InRange(_nomad.ScaleRequests.Count, 1, 4);
+        Assert.InRange(_nomad.ScaleRequests.Count, 0, 4); // the 5th try would come after 300 ms of waits
     }
 
     [Fact]
