@@ -2,6 +2,8 @@ using Force12.Queues.Core.Agent;
 using Force12.Queues.Docker;
 using Force12.Queues.Kafka.Configuration;
 using Force12.Queues.Kinesis.Configuration;
+using Force12.Queues.Marathon;
+using Force12.Queues.Nomad;
 using Force12.Queues.Processes;
 using Force12.Queues.RabbitMQ.Configuration;
 using Force12.Queues.Swarm;
@@ -20,5 +22,7 @@ internal static class AgentPlugins
             .AddRabbitMq()
             .AddDocker()
             .AddProcesses()
-            .AddSwarm();
+            .AddSwarm()
+            .AddNomad()
+            .AddMarathon();
 }
