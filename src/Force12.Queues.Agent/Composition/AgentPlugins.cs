@@ -1,5 +1,6 @@
 using Force12.Queues.Core.Agent;
 using Force12.Queues.Docker;
+using Force12.Queues.Ecs;
 using Force12.Queues.Kafka.Configuration;
 using Force12.Queues.Kinesis.Configuration;
 using Force12.Queues.Processes;
@@ -18,5 +19,6 @@ internal static class AgentPlugins
             .AddKinesis()
             .AddRabbitMq()
             .AddDocker()
+            .AddEcs()
             .AddProcesses();
 }
