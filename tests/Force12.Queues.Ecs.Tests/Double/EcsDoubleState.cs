@@ -114,10 +114,12 @@ internal sealed class EcsDoubleState(TimeProvider time)
             });
         }
 
-        // Scale-in: only unprotected tasks, not yet running ones first, then the newest; protected ones wait (as ECS does).
+        // Scale-in: only unprotected tasks; protected ones are skipped, as ECS does. ECS balances Availability Zones and
+        // documents no order among tasks: the double stops the oldest first (ties by id), the opposite of the agent's
+        // own choice, so a test sees whether the agent's protection steered it.
         var surplus = alive.Count - service.DesiredCount;
         foreach (var task in alive.Where(t => t.ProtectedUntil is null || t.ProtectedUntil <= now)
-                     .OrderBy(t => t.LastStatus == "RUNNING" ? 1 : 0).ThenByDescending(t => t.CreatedAt).Take(Math.Max(0, surplus)))
+                     .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal).Take(Math.Max(0, surplus)))
         {
             Stop(task);
         }
