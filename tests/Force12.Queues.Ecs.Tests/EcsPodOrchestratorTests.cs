@@ -144,6 +144,17 @@ public sealed class EcsPodOrchestratorTests : IAsyncLifetime
         Assert.True(pod.StartedAt > pod.CreatedAt, "startedAt is not after createdAt");
     }
 
+    [Fact]
+    public async Task ListPods_ManyTasks_FollowsListTasksPagesAndDescribesInBatchesOf100()
+    {
+        await _orchestrator.ScaleAsync(PodTemplate.DefinedByEngine(Pipeline), 130);
+
+        var pods = await AwaitRunningAsync(130);
+
+        Assert.Equal(130, pods.Select(p => p.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.True(_api.Calls("DescribeTasks") >= 2, "130 tasks need two DescribeTasks calls");
+    }
+
     private int DesiredCount()
     {
         lock (_api.State.Gate)
