@@ -34,6 +34,7 @@ public sealed partial class EcsPodOrchestrator : IPodOrchestrator, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Region, nameof(options));
         _ownedHttp = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         _client = new EcsApiClient(new AwsJsonHttpTransport(_ownedHttp, options, timeProvider), options, timeProvider,
             AwsEndpoints.Resolve("ecs", options.Region, options.Endpoint),
