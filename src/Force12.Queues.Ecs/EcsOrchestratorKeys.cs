@@ -8,7 +8,7 @@ namespace Force12.Queues.Ecs;
 /// </summary>
 public static class EcsOrchestratorKeys
 {
-    /// <summary><c>region</c>: the AWS region, for example <c>eu-west-1</c> (default: <c>AWS_REGION</c>, then <c>AWS_DEFAULT_REGION</c>).</summary>
+    /// <summary><c>region</c>: the AWS region, for example <c>eu-west-1</c> (default: the region given in code, else <c>AWS_REGION</c>, then <c>AWS_DEFAULT_REGION</c>).</summary>
     public const string Region = "region";
 
     /// <summary><c>endpoint</c>: an explicit ECS endpoint URL (default: the regional <c>https://ecs.REGION.amazonaws.com/</c>).</summary>

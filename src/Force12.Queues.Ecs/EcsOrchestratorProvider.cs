@@ -7,8 +7,8 @@ namespace Force12.Queues.Ecs;
 /// <summary>
 /// Plugs the <c>ecs</c> orchestrator into configuration: reads <c>orchestrators.ecs</c> (<c>region</c>, <c>endpoint</c>,
 /// <c>autoScalingEndpoint</c>, <c>scaleInProtectionMinutes</c>) and each pipeline's <c>orchestrator: {kind: ecs, cluster,
-/// service}</c>, and creates an <see cref="EcsPodOrchestrator"/>. The region falls back to <c>AWS_REGION</c>, then
-/// <c>AWS_DEFAULT_REGION</c>; credentials come from AWSSDK.Core's default chain on the first call. The orchestrators it
+/// service}</c>, and creates an <see cref="EcsPodOrchestrator"/>. The region falls back to the default given in code,
+/// then <c>AWS_REGION</c>, then <c>AWS_DEFAULT_REGION</c>; credentials come from AWSSDK.Core's default chain on the first call. The orchestrators it
 /// created are disposed with the provider.
 /// </summary>
 public sealed class EcsOrchestratorProvider : IPodOrchestratorProvider, IDisposable
@@ -74,21 +74,21 @@ public sealed class EcsOrchestratorProvider : IPodOrchestratorProvider, IDisposa
     {
         ArgumentNullException.ThrowIfNull(settings);
         var errorsBefore = settings.ErrorCount;
-        var region = settings.Text(EcsOrchestratorKeys.Region)
-            ?? NonEmpty(_environment("AWS_REGION")) ?? NonEmpty(_environment("AWS_DEFAULT_REGION")) ?? NonEmpty(_defaults.Region);
-        if (region is null)
-        {
-            settings.Fail(EcsOrchestratorKeys.Region, "is required (or set AWS_REGION), for example eu-west-1");
-        }
-
+        // The file, then the default given in code, then the environment.
+        var region = settings.Text(EcsOrchestratorKeys.Region) ?? NonEmpty(_defaults.Region)
+            ?? NonEmpty(_environment("AWS_REGION")) ?? NonEmpty(_environment("AWS_DEFAULT_REGION")) ?? "";
         var options = _defaults with
         {
-            Region = region ?? "",
+            Region = region,
             Endpoint = Url(settings, EcsOrchestratorKeys.Endpoint) ?? _defaults.Endpoint,
             AutoScalingEndpoint = Url(settings, EcsOrchestratorKeys.AutoScalingEndpoint) ?? _defaults.AutoScalingEndpoint,
-            ScaleInProtectionMinutes = settings.WholeNumber(EcsOrchestratorKeys.ScaleInProtectionMinutes, _defaults.ScaleInProtectionMinutes,
-                0, EcsOrchestratorOptions.MaximumScaleInProtectionMinutes),
+            ScaleInProtectionMinutes = settings.WholeNumber(EcsOrchestratorKeys.ScaleInProtectionMinutes, _defaults.ScaleInProtectionMinutes),
         };
+        foreach (var problem in EcsOrchestratorOptionsValidator.Validate(options))
+        {
+            settings.Fail(problem);
+        }
+
         return settings.ErrorCount == errorsBefore ? options : null;
     }
 
@@ -117,7 +117,7 @@ public sealed class EcsOrchestratorProvider : IPodOrchestratorProvider, IDisposa
             return uri;
         }
 
-        settings.Fail(key, $"'{text}' is not an http(s) URL, for example https://ecs.eu-west-1.amazonaws.com");
+        settings.Fail(key, EcsOrchestratorOptionsValidator.NotHttp(text));
         return null;
     }
 }

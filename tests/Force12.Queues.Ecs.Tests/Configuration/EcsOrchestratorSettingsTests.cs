@@ -78,6 +78,24 @@ public sealed class EcsOrchestratorSettingsTests
         }, options);
     }
 
+    [Fact]
+    public void Validate_BadOptionsGivenInCode_NamesEachKey()
+    {
+        var problems = EcsOrchestratorOptionsValidator.Validate(new EcsOrchestratorOptions
+        {
+            Region = " ",
+            Endpoint = new Uri("ftp://ecs.local/"),
+            ScaleInProtectionMinutes = 2881,
+        });
+
+        Assert.Equal(
+        [
+            "region: is required (or set AWS_REGION), for example eu-west-1",
+            "endpoint: 'ftp://ecs.local/' is not an http(s) URL, for example https://ecs.eu-west-1.amazonaws.com",
+            "scaleInProtectionMinutes: must be between 0 and 2880 (was 2881)",
+        ], problems.Select(p => p.ToString()));
+    }
+
     [Theory]
     [MemberData(nameof(BadSettings))]
     public void Read_BadEcsSetting_GivesOneMessageNamingThePath(string key, string? value, string expected)
