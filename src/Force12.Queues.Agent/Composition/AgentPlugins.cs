@@ -1,5 +1,6 @@
 using Force12.Queues.Core.Agent;
 using Force12.Queues.Docker;
+using Force12.Queues.Ecs;
 using Force12.Queues.Kafka.Configuration;
 using Force12.Queues.Kinesis.Configuration;
 using Force12.Queues.Marathon;
@@ -24,5 +25,6 @@ internal static class AgentPlugins
             .AddProcesses()
             .AddSwarm()
             .AddNomad()
-            .AddMarathon();
+            .AddMarathon()
+            .AddEcs();
 }

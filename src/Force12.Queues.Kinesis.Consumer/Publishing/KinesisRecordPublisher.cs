@@ -1,3 +1,4 @@
+using Force12.Queues.Aws;
 using Force12.Queues.Kinesis.Model;
 
 namespace Force12.Queues.Kinesis.Client;

@@ -1,6 +1,6 @@
-using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
+using Force12.Queues.Aws;
 
 namespace Force12.Queues.Kinesis.Client;
 
@@ -22,18 +22,8 @@ internal static class AwsSettingsResolver
                 "No AWS region: set the region (or AWS_REGION) or an explicit endpoint URL"));
     }
 
-    /// <summary>The endpoint: explicit, else the regional one from the region's partition (for example amazonaws.com.cn in China).</summary>
-    public static Uri Endpoint(string service, string region, Uri? serviceUrl)
-    {
-        if (serviceUrl is not null)
-        {
-            return serviceUrl;
-        }
-
-        var partition = RegionEndpoint.GetBySystemName(region);
-        var suffix = string.IsNullOrEmpty(partition.PartitionDnsSuffix) ? "amazonaws.com" : partition.PartitionDnsSuffix;
-        return new Uri($"https://{service}.{region}.{suffix}/");
-    }
+    /// <summary>The endpoint: explicit, else the regional one (see <see cref="AwsEndpoints.Resolve"/>).</summary>
+    public static Uri Endpoint(string service, string region, Uri? serviceUrl) => AwsEndpoints.Resolve(service, region, serviceUrl);
 
     /// <summary>The credential source: explicit, else the SDK's default chain (resolve once and keep it: it refreshes temporary credentials itself).</summary>
     public static AWSCredentials CredentialSource(AWSCredentials? configured)

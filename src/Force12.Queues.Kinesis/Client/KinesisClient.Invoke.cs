@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Force12.Queues.Aws;
 
 namespace Force12.Queues.Kinesis.Client;
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Amazon.Runtime;
+using Force12.Queues.Aws;
 
 namespace Force12.Queues.Kinesis.Client;
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Force12.Queues.Aws;
 using Force12.Queues.Kinesis.Client;
 using Force12.Queues.Testing.Kinesis;
 using Microsoft.Extensions.Time.Testing;

@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
-using Force12.Queues.Kinesis.Client;
+using Force12.Queues.Aws;
 
 namespace Force12.Queues.Kinesis.Tests.Client;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Amazon.Runtime;
-using Force12.Queues.Kinesis.Client;
+using Force12.Queues.Aws;
 
 namespace Force12.Queues.Kinesis.Tests.Client;
 

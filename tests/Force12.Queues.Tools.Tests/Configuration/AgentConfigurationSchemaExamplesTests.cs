@@ -25,7 +25,8 @@ public sealed class AgentConfigurationSchemaExamplesTests
         "orchestrators-process-stop-poll-not-duration.yaml", "orchestrator-mapping-unknown-key.yaml", "orchestrator-mapping-without-kind.yaml",
         "orchestrator-mapping-unknown-kind.yaml", "swarm-service-missing.yaml", "swarm-pod-set.yaml", "orchestrators-swarm-bad-values.yaml",
         "nomad-pipeline-settings.yaml", "orchestrators-nomad-bad-values.yaml",
-        "marathon-pipeline-settings.yaml", "orchestrators-marathon-bad-values.yaml");
+        "marathon-pipeline-settings.yaml", "orchestrators-marathon-bad-values.yaml",
+        "orchestrators-ecs-bad-values.yaml");
 
     [Theory]
     [MemberData(nameof(GoodFiles))]

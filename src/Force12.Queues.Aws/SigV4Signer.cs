@@ -3,14 +3,14 @@ using System.Text;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Auth;
 
-namespace Force12.Queues.Kinesis.Client;
+namespace Force12.Queues.Aws;
 
 /// <summary>
 /// Signs a JSON POST to "/" with Signature Version 4. The canonical request is built here (it is
 /// tiny for a JSON protocol: no query, four or five headers); the key derivation and HMAC come from
 /// AWSSDK.Core's <see cref="AWS4Signer"/>.
 /// </summary>
-internal static class SigV4Signer
+public static class SigV4Signer
 {
     /// <summary>Headers to send, including <c>Authorization</c>, for the given body and time.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Sign(

@@ -1,7 +1,7 @@
-namespace Force12.Queues.Kinesis.Client;
+namespace Force12.Queues.Aws;
 
 /// <summary>Pure backoff arithmetic: exponential growth with a cap and "equal jitter".</summary>
-internal static class RetryBackoff
+public static class RetryBackoff
 {
     /// <summary>
     /// The wait before retry number <paramref name="retry"/> (1-based): half of
