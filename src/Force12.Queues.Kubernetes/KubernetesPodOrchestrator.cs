@@ -74,7 +74,8 @@ public sealed class KubernetesPodOrchestrator : IPodOrchestrator
         await EnsureOursAsync(pipeline, target, cancellationToken).ConfigureAwait(false);
         var (current, pods) = await ReadAsync(target, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<string> victims = [];
-        if (replicas < current)
+        // A StatefulSet always removes its highest ordinals and ignores pod-deletion-cost: there is no victim to choose.
+        if (replicas < current && target.Kind == KubernetesWorkloadKind.Deployment)
         {
             var infos = pods.Select(p => KubernetesPodStates.ToPodInfo(p, pipeline)).ToList();
             victims = ScaleDownVictims.Choose(infos, current - replicas).Select(p => p.Id).ToList();
@@ -98,6 +99,15 @@ public sealed class KubernetesPodOrchestrator : IPodOrchestrator
         using var held = await LockAsync(pipeline, cancellationToken).ConfigureAwait(false);
         await EnsureOursAsync(pipeline, target, cancellationToken).ConfigureAwait(false);
         var (current, pods) = await ReadAsync(target, cancellationToken).ConfigureAwait(false);
+        if (target.Kind == KubernetesWorkloadKind.StatefulSet)
+        {
+            return new PodOperationResult
+            {
+                Running = current,
+                Failures = [$"{target}: a StatefulSet removes its highest ordinals on scale-down, so chosen pods cannot be stopped; lower the count instead"],
+            };
+        }
+
         var chosen = pods.Where(p => p.Metadata?.DeletionTimestamp is null && podIds.Contains(p.Metadata?.Name ?? "")).Select(p => p.Metadata.Name).ToList();
         if (chosen.Count == 0)
         {
