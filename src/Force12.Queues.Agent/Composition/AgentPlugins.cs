@@ -2,6 +2,7 @@ using Force12.Queues.Core.Agent;
 using Force12.Queues.Docker;
 using Force12.Queues.Kafka.Configuration;
 using Force12.Queues.Kinesis.Configuration;
+using Force12.Queues.Kubernetes;
 using Force12.Queues.Processes;
 using Force12.Queues.RabbitMQ.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,5 +19,6 @@ internal static class AgentPlugins
             .AddKinesis()
             .AddRabbitMq()
             .AddDocker()
+            .AddKubernetes()
             .AddProcesses();
 }

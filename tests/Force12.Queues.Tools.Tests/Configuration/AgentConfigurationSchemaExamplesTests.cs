@@ -23,7 +23,8 @@ public sealed class AgentConfigurationSchemaExamplesTests
         "pod-no-containers.yaml", "json-bad-values.json", "orchestrators-docker-endpoint-not-docker.yaml", "orchestrators-docker-bad-values.yaml",
         "orchestrators-docker-unknown-key.yaml", "orchestrators-unknown-kind.yaml", "orchestrators-process-bad-values.yaml",
         "orchestrators-process-stop-poll-not-duration.yaml", "orchestrator-mapping-unknown-key.yaml", "orchestrator-mapping-without-kind.yaml",
-        "orchestrator-mapping-unknown-kind.yaml");
+        "orchestrator-mapping-unknown-kind.yaml", "kubernetes-target-missing.yaml", "kubernetes-target-kind-unknown.yaml",
+        "kubernetes-pod-section.yaml");
 
     [Theory]
     [MemberData(nameof(GoodFiles))]
