@@ -21,7 +21,7 @@ public sealed class KubernetesPodOrchestrator : IPodOrchestrator
     private readonly IReadOnlyDictionary<string, KubernetesTarget> _targets;
     private readonly Lazy<KubernetesWorkloadApi> _api;
     private readonly ILogger _logger;
-    private readonly Dictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    private readonly KubernetesPipelineLocks _locks = new();
 
     /// <summary>
     /// Creates the orchestrator for <paramref name="targets"/> (pipeline name to workload). <paramref name="client"/> is
@@ -70,21 +70,23 @@ public sealed class KubernetesPodOrchestrator : IPodOrchestrator
         ArgumentOutOfRangeException.ThrowIfNegative(replicas);
         var pipeline = podTemplate.Pipeline;
         var target = TargetOf(pipeline);
-        using var held = await LockAsync(pipeline, cancellationToken).ConfigureAwait(false);
+        using var held = await _locks.AcquireAsync(pipeline, cancellationToken).ConfigureAwait(false);
         await EnsureOursAsync(pipeline, target, cancellationToken).ConfigureAwait(false);
         var (current, pods) = await ReadAsync(target, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<string> victims = [];
         // A StatefulSet always removes its highest ordinals and ignores pod-deletion-cost: there is no victim to choose.
         if (replicas < current && target.Kind == KubernetesWorkloadKind.Deployment)
         {
+            // Only pods that exist and are not already going count: the controller removes active pods down to the count.
             var infos = pods.Select(p => KubernetesPodStates.ToPodInfo(p, pipeline)).ToList();
-            victims = ScaleDownVictims.Choose(infos, current - replicas).Select(p => p.Id).ToList();
+            var active = infos.Count(p => p.State is PodState.Starting or PodState.Running or PodState.Ready);
+            victims = ScaleDownVictims.Choose(infos, Math.Max(0, active - replicas)).Select(p => p.Id).ToList();
             await MarkAsync(pipeline, target, pods, victims, cancellationToken).ConfigureAwait(false);
         }
 
         if (replicas != current)
         {
-            await _api.Value.SetReplicasAsync(target, replicas, cancellationToken).ConfigureAwait(false);
+            await Api(target).SetReplicasAsync(target, replicas, cancellationToken).ConfigureAwait(false);
             KubernetesLog.ReplicasSet(_logger, pipeline, target, current, replicas);
         }
 
@@ -96,7 +98,7 @@ public sealed class KubernetesPodOrchestrator : IPodOrchestrator
     {
         ArgumentNullException.ThrowIfNull(podIds);
         var target = TargetOf(pipeline);
-        using var held = await LockAsync(pipeline, cancellationToken).ConfigureAwait(false);
+        using var held = await _locks.AcquireAsync(pipeline, cancellationToken).ConfigureAwait(false);
         await EnsureOursAsync(pipeline, target, cancellationToken).ConfigureAwait(false);
         var (current, pods) = await ReadAsync(target, cancellationToken).ConfigureAwait(false);
         if (target.Kind == KubernetesWorkloadKind.StatefulSet)
@@ -116,7 +118,7 @@ public sealed class KubernetesPodOrchestrator : IPodOrchestrator
 
         await MarkAsync(pipeline, target, pods, chosen, cancellationToken).ConfigureAwait(false);
         var replicas = Math.Max(0, current - chosen.Count);
-        await _api.Value.SetReplicasAsync(target, replicas, cancellationToken).ConfigureAwait(false);
+        await Api(target).SetReplicasAsync(target, replicas, cancellationToken).ConfigureAwait(false);
         KubernetesLog.ReplicasSet(_logger, pipeline, target, current, replicas);
         return new PodOperationResult { Stopped = chosen, Running = replicas };
     }
@@ -129,26 +131,39 @@ public sealed class KubernetesPodOrchestrator : IPodOrchestrator
         return new PodOperationResult { Running = pods.Count(p => p.State is PodState.Running or PodState.Ready) };
     }
 
+    private KubernetesWorkloadApi Api(KubernetesTarget target)
+    {
+        try
+        {
+            return _api.Value;
+        }
+        catch (KubernetesOrchestratorException ex)
+        {
+            // The kubeconfig (or in-cluster configuration) could not be read: the pipeline's error names its workload.
+            throw new KubernetesOrchestratorException($"{target}: {ex.Message}", ex);
+        }
+    }
+
     private KubernetesTarget TargetOf(string pipeline) => _targets.TryGetValue(pipeline, out var target)
         ? target
         : throw new KubernetesOrchestratorException($"pipeline {pipeline} has no Kubernetes target (orchestrator.target is required)");
 
     private async Task<(int Replicas, IList<k8s.Models.V1Pod> Pods)> ReadAsync(KubernetesTarget target, CancellationToken cancellationToken)
     {
-        var scale = await _api.Value.ReadScaleAsync(target, cancellationToken).ConfigureAwait(false);
+        var scale = await Api(target).ReadScaleAsync(target, cancellationToken).ConfigureAwait(false);
         var selector = scale.Status?.Selector;
         if (string.IsNullOrEmpty(selector))
         {
-            throw new KubernetesOrchestratorException($"{target}: its scale subresource at {_api.Value.Server} has no status.selector, so its pods cannot be found");
+            throw new KubernetesOrchestratorException($"{target}: its scale subresource at {Api(target).Server} has no status.selector, so its pods cannot be found");
         }
 
-        var pods = await _api.Value.ListPodsAsync(target, selector, cancellationToken).ConfigureAwait(false);
+        var pods = await Api(target).ListPodsAsync(target, selector, cancellationToken).ConfigureAwait(false);
         return (scale.Spec?.Replicas ?? 0, pods);
     }
 
     private async Task EnsureOursAsync(string pipeline, KubernetesTarget target, CancellationToken cancellationToken)
     {
-        var autoscalers = await _api.Value.ListAutoscalersAsync(target, cancellationToken).ConfigureAwait(false);
+        var autoscalers = await Api(target).ListAutoscalersAsync(target, cancellationToken).ConfigureAwait(false);
         if (KubernetesOwnership.OwnedBy(autoscalers, target) is { } reason)
         {
             KubernetesLog.OwnedByAnother(_logger, pipeline, reason);
@@ -159,35 +174,10 @@ public sealed class KubernetesPodOrchestrator : IPodOrchestrator
     private async Task MarkAsync(string pipeline, KubernetesTarget target, IList<k8s.Models.V1Pod> pods, IReadOnlyCollection<string> victims, CancellationToken cancellationToken)
     {
         var changes = KubernetesPodDeletionCost.Changes(pods, victims);
-        await Task.WhenAll(changes.Select(c => _api.Value.SetDeletionCostAsync(target, c.Pod, c.Cost, cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(changes.Select(c => Api(target).SetDeletionCostAsync(target, c.Pod, c.Cost, cancellationToken))).ConfigureAwait(false);
         if (victims.Count > 0)
         {
             KubernetesLog.VictimsMarked(_logger, pipeline, target, victims.Count, KubernetesPodDeletionCost.VictimCost, victims);
-        }
-    }
-
-    private async Task<IDisposable> LockAsync(string pipeline, CancellationToken cancellationToken)
-    {
-        SemaphoreSlim gate;
-        lock (_locks)
-        {
-            gate = _locks.TryGetValue(pipeline, out var existing) ? existing : _locks[pipeline] = new SemaphoreSlim(1, 1);
-        }
-
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new Releaser(gate);
-    }
-
-    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                gate.Release();
-            }
         }
     }
 }

@@ -62,6 +62,17 @@ public sealed class KubernetesConfigurationTests
     }
 
     [Fact]
+    public async Task FirstCall_KubeconfigCannotBeRead_IsThePipelinesErrorNamingTheWorkloadAndTheFile()
+    {
+        var result = Read(new Dictionary<string, string?>(ValidSettings) { ["orchestrators:kubernetes:kubeconfig"] = "/nonexistent/force12-kubeconfig" });
+        var orchestrator = result.Configuration!.Orchestrators["kubernetes"];
+
+        var error = await Assert.ThrowsAsync<KubernetesOrchestratorException>(() => orchestrator.ListPodsAsync("bulbs"));
+
+        Assert.StartsWith("Deployment iot/bulbs: cannot read kubeconfig /nonexistent/force12-kubeconfig: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_StatefulSetTarget_IsAccepted()
     {
         var result = Read(new Dictionary<string, string?>(ValidSettings) { ["pipelines:bulbs:orchestrator:target:kind"] = "StatefulSet" });
