@@ -164,7 +164,10 @@ public sealed class KubernetesPodOrchestrator : IPodOrchestrator
     private async Task EnsureOursAsync(string pipeline, KubernetesTarget target, CancellationToken cancellationToken)
     {
         var autoscalers = await Api(target).ListAutoscalersAsync(target, cancellationToken).ConfigureAwait(false);
-        if (KubernetesOwnership.OwnedBy(autoscalers, target) is { } reason)
+        var scaledObjects = KubernetesOwnership.OwnedBy(autoscalers, target) is null
+            ? await Api(target).ListScaledObjectsAsync(target, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (KubernetesOwnership.OwnedBy(autoscalers, target, scaledObjects) is { } reason)
         {
             KubernetesLog.OwnedByAnother(_logger, pipeline, reason);
             throw new KubernetesOrchestratorException(reason);

@@ -79,6 +79,30 @@ internal sealed class KubernetesWorkloadApi(IKubernetes client, TimeProvider tim
         (await CallAsync(target, "listing the HorizontalPodAutoscalers of its namespace", () => client.AutoscalingV2.ListNamespacedHorizontalPodAutoscalerAsync(target.Namespace, cancellationToken: cancellationToken), cancellationToken)
             .ConfigureAwait(false)).Items ?? [];
 
+    /// <summary>
+    /// GET <c>/apis/keda.sh/v1alpha1/namespaces/{ns}/scaledobjects</c>: each ScaledObject's name and the kind and name of
+    /// its <c>spec.scaleTargetRef</c> (kind defaults to Deployment, as KEDA's does). Null when they cannot be read: 404 (KEDA
+    /// is not installed) or 403 (RBAC grants no <c>list</c> on them; KEDA is still found through the HPA it creates).
+    /// </summary>
+    public async Task<IReadOnlyList<(string Name, string Kind, string Target)>?> ListScaledObjectsAsync(KubernetesTarget target, CancellationToken cancellationToken)
+    {
+        object list;
+        try
+        {
+            list = await client.CustomObjects.ListNamespacedCustomObjectAsync("keda.sh", "v1alpha1", target.Namespace, "scaledobjects", cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is k8s.Autorest.HttpOperationException { Response.StatusCode: System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Forbidden })
+        {
+            return null;
+        }
+        catch (Exception ex) when (KubernetesApiErrors.IsApiFailure(ex, cancellationToken))
+        {
+            throw KubernetesApiErrors.Translate(target, Server, "listing the KEDA ScaledObjects of its namespace", ex);
+        }
+
+        return KubernetesOwnership.ScaledObjectTargets(list);
+    }
+
     private async Task<T> CallAsync<T>(KubernetesTarget target, string action, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         try

@@ -19,12 +19,13 @@ public sealed class KubernetesPodOrchestratorAgainstApiDoubleTests : IAsyncLifet
     private const string Workload = "bulbs";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private static readonly PodTemplate Template = PodTemplate.DefinedByEngine("bulbs");
-    // The calls docs/kubernetes.md's RBAC section grants (get/patch deployments/scale, list/patch pods, list HPAs).
+    // The calls docs/kubernetes.md's RBAC section grants (get/patch deployments/scale, list/patch pods, list HPAs and ScaledObjects).
     private static readonly string[] RbacGrantedCalls =
     [
         "GET /api/v1/namespaces/{ns}/pods",
         "GET /apis/apps/v1/namespaces/{ns}/deployments/{name}/scale",
         "GET /apis/autoscaling/v2/namespaces/{ns}/horizontalpodautoscalers",
+        "GET /apis/keda.sh/v1alpha1/namespaces/{ns}/scaledobjects",
         "PATCH /api/v1/namespaces/{ns}/pods/{name}",
         "PATCH /apis/apps/v1/namespaces/{ns}/deployments/{name}/scale",
     ];
@@ -90,6 +91,42 @@ public sealed class KubernetesPodOrchestratorAgainstApiDoubleTests : IAsyncLifet
         var error = await Assert.ThrowsAsync<KubernetesOrchestratorException>(() => Orchestrator().StopPodsAsync("bulbs", ["any"]));
 
         Assert.Contains("HorizontalPodAutoscaler 'keda-hpa-bulbs-lag' (created by KEDA for ScaledObject 'bulbs-lag'); force12 does not act on it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scale_PausedKedaScaledObjectWithoutItsHpa_RefusesNamingTheScaledObject()
+    {
+        _api.AddWorkload(KubernetesWorkloadKind.Deployment, Namespace, Workload, replicas: 1);
+        _api.AddScaledObject(Namespace, "bulbs-lag", "Deployment", Workload, new Dictionary<string, string> { ["autoscaling.keda.sh/paused"] = "true" });
+
+        var error = await Assert.ThrowsAsync<KubernetesOrchestratorException>(() => Orchestrator().ScaleAsync(Template, 5));
+
+        Assert.Equal("Deployment iot/bulbs is scaled by KEDA ScaledObject 'bulbs-lag'; force12 does not act on it (remove the ScaledObject, or use another target)", error.Message);
+        Assert.Equal(1, _api.ReplicasOf(KubernetesWorkloadKind.Deployment, Namespace, Workload));
+    }
+
+    [Fact]
+    public async Task Scale_KedaInstalledWithScaledObjectsOfOtherWorkloads_Acts()
+    {
+        _api.AddWorkload(KubernetesWorkloadKind.Deployment, Namespace, Workload);
+        _api.AddScaledObject(Namespace, "meters-lag", "StatefulSet", Workload);
+        _api.AddScaledObject(Namespace, "web", "Deployment", "web");
+
+        await Orchestrator().ScaleAsync(Template, 2);
+
+        Assert.Equal(2, _api.ReplicasOf(KubernetesWorkloadKind.Deployment, Namespace, Workload));
+    }
+
+    [Fact]
+    public async Task Scale_RbacForbidsListingScaledObjects_ActsOnTheHpaCheckAlone()
+    {
+        _api.AddWorkload(KubernetesWorkloadKind.Deployment, Namespace, Workload);
+        _api.AddScaledObject(Namespace, "web", "Deployment", "web");
+        _api.Cluster.Forbid("list", "scaledobjects");
+
+        await Orchestrator().ScaleAsync(Template, 2);
+
+        Assert.Equal(2, _api.ReplicasOf(KubernetesWorkloadKind.Deployment, Namespace, Workload));
     }
 
     [Fact]

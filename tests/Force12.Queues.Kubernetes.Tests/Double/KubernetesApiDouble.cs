@@ -77,6 +77,7 @@ internal sealed class KubernetesApiDouble : IAsyncDisposable
         app.MapMethods("/api/v1/namespaces/{ns}/pods/{name}", ["PATCH"], async (string ns, string name, HttpRequest request) =>
             Answer(cluster.PatchPod(ns, name, request.ContentType, await ReadAsync(request))));
         app.MapGet("/apis/autoscaling/v2/namespaces/{ns}/horizontalpodautoscalers", (string ns) => Answer(cluster.ListAutoscalers(ns)));
+        app.MapGet("/apis/keda.sh/v1alpha1/namespaces/{ns}/scaledobjects", (string ns) => Answer(cluster.ListScaledObjects(ns) ?? NoSuchResource()));
         app.MapFallback(() => Answer(NoSuchResource()));
         await app.StartAsync();
         self = new KubernetesApiDouble(app, cluster, controllers);
@@ -115,6 +116,10 @@ internal sealed class KubernetesApiDouble : IAsyncDisposable
     /// <summary>Creates an autoscaling/v2 HorizontalPodAutoscaler that targets <paramref name="targetKind"/> <paramref name="targetName"/>.</summary>
     public void AddAutoscaler(string ns, string name, string targetKind, string targetName, IReadOnlyDictionary<string, string>? labels = null) =>
         Cluster.Locked(() => { Cluster.Autoscalers.Add(new DoubleAutoscaler(ns, name, targetKind, targetName, labels ?? new Dictionary<string, string>())); return 0; });
+
+    /// <summary>Creates a KEDA ScaledObject (installing KEDA's API in the double) that targets <paramref name="targetKind"/> <paramref name="targetName"/>.</summary>
+    public void AddScaledObject(string ns, string name, string targetKind, string targetName, IReadOnlyDictionary<string, string>? annotations = null) =>
+        Cluster.Locked(() => { Cluster.ScaledObjects.Add(new DoubleAutoscaler(ns, name, targetKind, targetName, annotations ?? new Dictionary<string, string>())); return 0; });
 
     /// <summary>Deletes a pod from outside (as <c>kubectl delete pod</c> or a node failure would).</summary>
     public void DeletePod(string ns, string name) => Cluster.Locked(() =>

@@ -24,6 +24,9 @@ internal sealed class KubernetesApiDoubleCluster
 
     public List<DoubleAutoscaler> Autoscalers { get; } = [];
 
+    /// <summary>KEDA ScaledObjects; their API (<c>keda.sh/v1alpha1</c>) is served only once one was added (KEDA installed).</summary>
+    public List<DoubleAutoscaler> ScaledObjects { get; } = [];
+
     public long Revision { get; private set; }
 
     /// <summary>Runs <paramref name="action"/> under the cluster's lock.</summary>
@@ -139,6 +142,12 @@ internal sealed class KubernetesApiDoubleCluster
         Denied("list", "horizontalpodautoscalers", ns, null)
             ?? (200, List("autoscaling/v2", "HorizontalPodAutoscalerList", Revision, Autoscalers.Where(a => a.Namespace == ns).Select(Autoscaler))));
 
+    public (int Status, JsonObject Body)? ListScaledObjects(string ns) => Locked<(int, JsonObject)?>(() =>
+        ScaledObjects.Count == 0
+            ? null // no CRD, no such resource: the caller answers the API server's plain 404
+            : Denied("list", "scaledobjects", ns, null)
+                ?? (200, List("keda.sh/v1alpha1", "ScaledObjectList", Revision, ScaledObjects.Where(o => o.Namespace == ns).Select(ScaledObject))));
+
     public DoubleWorkload? Find(string resource, string ns, string name) =>
         Workloads.FirstOrDefault(w => w.Resource == resource && w.Namespace == ns && w.Name == name);
 
@@ -157,7 +166,13 @@ internal sealed class KubernetesApiDoubleCluster
             return null;
         }
 
-        var group = resource.StartsWith("pods", StringComparison.Ordinal) ? "" : resource.StartsWith("horizontal", StringComparison.Ordinal) ? "autoscaling" : "apps";
+        var group = resource switch
+        {
+            _ when resource.StartsWith("pods", StringComparison.Ordinal) => "",
+            _ when resource.StartsWith("horizontal", StringComparison.Ordinal) => "autoscaling",
+            "scaledobjects" => "keda.sh",
+            _ => "apps",
+        };
         var subject = name is null ? resource.Split('/')[0] : $"{resource.Split('/')[0]}{(group.Length == 0 ? "" : "." + group)} \"{name}\"";
         return (403, Status(403, "Forbidden",
             $"{subject} is forbidden: User \"system:serviceaccount:force12:force12-agent\" cannot {verb} resource \"{resource}\" in API group \"{group}\" in the namespace \"{ns}\"",

@@ -157,4 +157,38 @@ internal static class KubernetesApiDoubleJson
         },
         ["status"] = new JsonObject { ["currentReplicas"] = 1, ["desiredReplicas"] = 1 },
     };
+
+    public static JsonObject ScaledObject(DoubleAutoscaler scaledObject)
+    {
+        var reference = new JsonObject { ["name"] = scaledObject.TargetName };
+        if (scaledObject.TargetKind != "Deployment")
+        {
+            // KEDA defaults kind to Deployment; a Deployment's reference usually leaves it out.
+            reference["apiVersion"] = "apps/v1";
+            reference["kind"] = scaledObject.TargetKind;
+        }
+
+        return new JsonObject
+        {
+            ["apiVersion"] = "keda.sh/v1alpha1",
+            ["kind"] = "ScaledObject",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = scaledObject.Name,
+                ["namespace"] = scaledObject.Namespace,
+                ["annotations"] = new JsonObject([.. scaledObject.Labels.Select(l => KeyValuePair.Create(l.Key, (JsonNode?)l.Value))]),
+            },
+            ["spec"] = new JsonObject
+            {
+                ["scaleTargetRef"] = reference,
+                ["minReplicaCount"] = 0,
+                ["maxReplicaCount"] = 50,
+                ["triggers"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "kafka",
+                    ["metadata"] = new JsonObject { ["bootstrapServers"] = "kafka:9092", ["consumerGroup"] = "bulbs", ["topic"] = "bulbs", ["lagThreshold"] = "50" },
+                }),
+            },
+        };
+    }
 }
