@@ -3,8 +3,11 @@ using Force12.Queues.Docker;
 using Force12.Queues.Kafka.Configuration;
 using Force12.Queues.Kinesis.Configuration;
 using Force12.Queues.Kubernetes;
+using Force12.Queues.Marathon;
+using Force12.Queues.Nomad;
 using Force12.Queues.Processes;
 using Force12.Queues.RabbitMQ.Configuration;
+using Force12.Queues.Swarm;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Force12.Queues.Agent.Composition;
@@ -19,6 +22,9 @@ internal static class AgentPlugins
             .AddKinesis()
             .AddRabbitMq()
             .AddDocker()
+            .AddProcesses()
+            .AddSwarm()
             .AddKubernetes()
-            .AddProcesses();
+            .AddNomad()
+            .AddMarathon();
 }

@@ -106,7 +106,7 @@ public sealed class ControlLoop
             var pods = PodsOf(pipeline.Name, listings[i]);
             steps[i] = Decide(pipeline, ref collections[i], pods, previous, tick, at);
             _states[pipeline.Name] = steps[i].State;
-            ReportCollection(pipeline, collections[i], previous);
+            CollectionStreaks.Report(_logger, _observer, pipeline, collections[i], previous);
             requests[i] = new CapacityRequest
             {
                 Pipeline = pipeline.Name,
@@ -145,26 +145,6 @@ public sealed class ControlLoop
 
     /// <summary>Waits for every orchestrator call still in flight (tests and shutdown).</summary>
     public Task WhenIdleAsync() => Task.WhenAll(_inFlight.Values);
-
-    private void ReportCollection(PipelineConfiguration pipeline, (LagCollectionResult Result, Exception? Exception) collection, PipelineState previous)
-    {
-        if (collection.Result.Succeeded)
-        {
-            if (previous.ConsecutiveFailedPolls > 0)
-            {
-                ControlLoopLog.CollectionRecovered(_logger, pipeline.Name, previous.ConsecutiveFailedPolls);
-            }
-
-            return;
-        }
-
-        if (previous.ConsecutiveFailedPolls == 0)
-        {
-            ControlLoopLog.CollectionFailed(_logger, pipeline.Name, collection.Result.Error.ToString(), pipeline.Policy.FallbackAfterFailedPolls, collection.Exception);
-        }
-
-        _observer.CollectionFailed(pipeline.Name, collection.Result.Error);
-    }
 
     /// <summary>
     /// Runs the decision step. A step that throws on a collector's successful answer (a plugin that returned a snapshot

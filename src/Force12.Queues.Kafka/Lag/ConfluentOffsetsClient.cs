@@ -4,8 +4,10 @@ using Confluent.Kafka.Admin;
 namespace Force12.Queues.Kafka.Lag;
 
 /// <summary>The real <see cref="IKafkaOffsetsClient"/>: an AdminClient (shared with other collectors on the same
-/// cluster and settings when a <see cref="KafkaAdminClientPool"/> is given, else its own), plus a consumer (created
-/// per read) that reads message timestamps without joining or committing to any group.</summary>
+/// cluster and settings when a <see cref="KafkaAdminClientPool"/> is given, else its own) for metadata, log offsets and
+/// the group's state; a consumer handle of the group that never subscribes for its committed offsets
+/// (<see cref="CommittedOffsetsReader"/> says why); and a consumer (created per read) that reads message timestamps
+/// without joining or committing to any group.</summary>
 internal sealed class ConfluentOffsetsClient : IKafkaOffsetsClient
 {
     private readonly KafkaLagCollectorOptions _options;
@@ -13,6 +15,7 @@ internal sealed class ConfluentOffsetsClient : IKafkaOffsetsClient
     private readonly IAdminClient _admin;
     private readonly TimestampReader _timestamps;
     private readonly CredentialFailureWatch _credentials;
+    private readonly Dictionary<string, CommittedOffsetsReader> _committed = new(StringComparer.Ordinal);
 
     /// <summary>Uses a client from <paramref name="pool"/>, or a client of its own when null.</summary>
     public ConfluentOffsetsClient(KafkaLagCollectorOptions options, KafkaAdminClientPool? pool = null)
@@ -43,14 +46,17 @@ internal sealed class ConfluentOffsetsClient : IKafkaOffsetsClient
     public async Task<IReadOnlyDictionary<TopicPartition, long>> FetchCommittedOffsetsAsync(
         string group, IReadOnlyList<TopicPartition>? partitions, CancellationToken cancellationToken)
     {
-        // One OffsetFetch answers for every partition, but its cost in librdkafka grows faster than
-        // the partition count (about 200 ms for 10,000), so large lists go out in parallel batches.
-        List<List<TopicPartition>?> batches = partitions is null ? [null] : [.. partitions.Chunk(_options.PartitionsPerRequest).Select(b => b.ToList())];
+        // Without a list, every partition of the cluster's topics is asked (the group's own are among them; the
+        // others answer "no offset"). One OffsetFetch's cost in librdkafka grows faster than the partition count
+        // (about 200 ms for 10,000), so large lists go out in parallel batches.
+        partitions ??= await AllPartitionsAsync().ConfigureAwait(false);
+        var reader = CommittedReader(group);
+        var batches = partitions.Chunk(_options.PartitionsPerRequest).ToList();
         var results = new Dictionary<TopicPartition, long>[batches.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, batches.Count),
             new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelRequests, CancellationToken = cancellationToken },
-            async (i, token) => results[i] = await FetchCommittedBatchAsync(group, batches[i], token).ConfigureAwait(false))
+            async (i, token) => results[i] = await _credentials.ExplainTimeoutsAsync(() => reader.ReadAsync(batches[i], token)).ConfigureAwait(false))
             .ConfigureAwait(false);
         return results.SelectMany(r => r).ToDictionary(r => r.Key, r => r.Value);
     }
@@ -107,31 +113,39 @@ internal sealed class ConfluentOffsetsClient : IKafkaOffsetsClient
 
     public void Dispose()
     {
+        lock (_committed)
+        {
+            foreach (var reader in _committed.Values)
+            {
+                reader.Dispose();
+            }
+
+            _committed.Clear();
+        }
+
         _lease.Dispose();
     }
 
-    private async Task<Dictionary<TopicPartition, long>> FetchCommittedBatchAsync(
-        string group, List<TopicPartition>? partitions, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TopicPartition>> AllPartitionsAsync()
     {
-        var options = new ListConsumerGroupOffsetsOptions { RequestTimeout = _options.RequestTimeout };
-        var request = new ConsumerGroupTopicPartitions(group, partitions);
-        var results = await _credentials.ExplainTimeoutsAsync(
-            () => _admin.ListConsumerGroupOffsetsAsync([request], options).WaitAsync(cancellationToken)).ConfigureAwait(false);
-        var committed = new Dictionary<TopicPartition, long>();
-        foreach (var partition in results.SelectMany(r => r.Partitions))
+        var metadata = await _lease.Metadata.GetAsync(this).ConfigureAwait(false);
+        return metadata.Topics
+            .Where(t => t.Error.Code == ErrorCode.NoError && !t.Topic.StartsWith("__", StringComparison.Ordinal))
+            .SelectMany(t => t.Partitions.Select(p => new TopicPartition(t.Topic, p.PartitionId)))
+            .ToList();
+    }
+
+    private CommittedOffsetsReader CommittedReader(string group)
+    {
+        lock (_committed)
         {
-            if (partition.Error.IsError)
+            if (!_committed.TryGetValue(group, out var reader))
             {
-                throw new KafkaException(partition.Error);
+                _committed[group] = reader = new CommittedOffsetsReader(_options, group);
             }
 
-            if (partition.Offset.Value >= 0)
-            {
-                committed[partition.TopicPartition] = partition.Offset.Value;
-            }
+            return reader;
         }
-
-        return committed;
     }
 
     private async Task<Dictionary<TopicPartition, long>> ListAsync(TopicPartition[] batch, OffsetSpec spec, CancellationToken cancellationToken)

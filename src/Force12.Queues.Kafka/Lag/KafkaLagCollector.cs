@@ -206,7 +206,7 @@ public sealed class KafkaLagCollector : ILagCollector, IDisposable
 
         if (!result.Succeeded)
         {
-            KafkaLagCollectorLog.CollectionFailed(_logger, result.Error.Cluster, result.Error.Group, result.Error.Kind.ToString(), result.Error.Message);
+            KafkaLagCollectorLog.CollectionFailed(_logger, result.Error.Cluster, result.Error.Group, result.Error.Kind, result.Error.Message);
         }
         else if (_lastFailed)
         {

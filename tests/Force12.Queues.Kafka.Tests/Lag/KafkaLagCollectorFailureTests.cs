@@ -72,6 +72,34 @@ public sealed class KafkaLagCollectorFailureTests(EmbeddedKafkaFixture kafka) : 
         Assert.Equal(LagErrorKind.NotAuthorized, result.Error.Kind);
     }
 
+    [Theory]
+    [InlineData(15)] // COORDINATOR_NOT_AVAILABLE
+    [InlineData(16)] // NOT_COORDINATOR
+    public async Task CollectAsync_GroupCoordinatorMoving_FailsThenRecoversInsteadOfCrashingTheProcess(int coordinatorError)
+    {
+        // Through the AdminClient's ListConsumerGroupOffsets these answers killed the process (SIGSEGV in librdkafka's
+        // rd_kafka_cgrp_op); CommittedOffsetsReader reads through a consumer handle that never joins the group.
+        using var cluster = EmbeddedKafkaCluster.Start(brokers: 1);
+        var (topic, group) = ("coordinator", "coordinator-group");
+        cluster.CreateTopic(topic, 2);
+        await KafkaTestClient.ProduceAsync(cluster.BootstrapServers, topic, 0, 4);
+        KafkaTestClient.Commit(cluster.BootstrapServers, group, new Confluent.Kafka.TopicPartitionOffset(topic, 0, 1));
+        using var collector = new KafkaLagCollector(new KafkaLagCollectorOptions
+        {
+            BootstrapServers = cluster.BootstrapServers, GroupId = group, Topics = [topic], RequestTimeout = TimeSpan.FromSeconds(1),
+        });
+        const short offsetFetch = 9;
+
+        cluster.PushRequestErrors(offsetFetch, Enumerable.Repeat(coordinatorError, 500).ToArray());
+        var during = await collector.CollectAsync(CancellationToken.None);
+        cluster.ClearRequestErrors(offsetFetch);
+        var after = await PollUntilAsync(collector, _ => true);
+
+        Assert.False(during.Succeeded, "a collection whose every OffsetFetch is refused must fail, not report lag");
+        Assert.Equal(LagErrorKind.Unreachable, during.Error.Kind);
+        Assert.Equal(3, Unit(after, topic, 0).Lag);
+    }
+
     [Fact]
     public async Task CollectAsync_SecuritySettingsPassedThrough_BrokerWithoutSaslFailsAsAuthentication()
     {

@@ -23,8 +23,10 @@ public sealed class AgentConfigurationSchemaExamplesTests
         "pod-no-containers.yaml", "json-bad-values.json", "orchestrators-docker-endpoint-not-docker.yaml", "orchestrators-docker-bad-values.yaml",
         "orchestrators-docker-unknown-key.yaml", "orchestrators-unknown-kind.yaml", "orchestrators-process-bad-values.yaml",
         "orchestrators-process-stop-poll-not-duration.yaml", "orchestrator-mapping-unknown-key.yaml", "orchestrator-mapping-without-kind.yaml",
-        "orchestrator-mapping-unknown-kind.yaml", "kubernetes-target-missing.yaml", "kubernetes-target-kind-unknown.yaml",
-        "kubernetes-pod-section.yaml");
+        "orchestrator-mapping-unknown-kind.yaml", "swarm-service-missing.yaml", "swarm-pod-set.yaml", "orchestrators-swarm-bad-values.yaml",
+        "nomad-pipeline-settings.yaml", "orchestrators-nomad-bad-values.yaml",
+        "marathon-pipeline-settings.yaml", "orchestrators-marathon-bad-values.yaml", "kubernetes-target-missing.yaml",
+        "kubernetes-target-kind-unknown.yaml", "kubernetes-pod-section.yaml");
 
     [Theory]
     [MemberData(nameof(GoodFiles))]

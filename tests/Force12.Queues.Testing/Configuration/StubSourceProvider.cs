@@ -1,0 +1,35 @@
+using Force12.Queues.Core.Configuration;
+using Force12.Queues.Core.Lag;
+
+namespace Force12.Queues.Testing.Configuration;
+
+/// <summary>
+/// A source kind <c>stub</c> with one required setting, <c>group</c>: lets an orchestrator plugin's tests read a whole
+/// agent configuration (pipelines need a source) without a real source plugin. Creates no collector.
+/// </summary>
+public sealed class StubSourceProvider : ILagSourceProvider
+{
+    /// <inheritdoc />
+    public string Kind => "stub";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Keys { get; } = ["kind", "group"];
+
+    /// <inheritdoc />
+    public ILagSource? Read(SectionReader settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var group = settings.Text("group", required: true);
+        return group is null ? null : new Source(group);
+    }
+
+    private sealed record Source(string Group) : ILagSource
+    {
+        public string Kind => "stub";
+
+        public string Description => $"stub group {Group}";
+
+        public ILagCollector CreateCollector(LagCollectorContext context) =>
+            throw new NotSupportedException("configuration tests create no collectors");
+    }
+}
