@@ -3,6 +3,7 @@ using Force12.Queues.Docker;
 using Force12.Queues.Ecs;
 using Force12.Queues.Kafka.Configuration;
 using Force12.Queues.Kinesis.Configuration;
+using Force12.Queues.Kubernetes;
 using Force12.Queues.Marathon;
 using Force12.Queues.Nomad;
 using Force12.Queues.Processes;
@@ -24,6 +25,7 @@ internal static class AgentPlugins
             .AddDocker()
             .AddProcesses()
             .AddSwarm()
+            .AddKubernetes()
             .AddNomad()
             .AddMarathon()
             .AddEcs();
