@@ -40,7 +40,7 @@ public sealed class ComposeAgentConfigTests
         var network = Text(Agent, "pipelines", "bulbs", "pod", "network");
         var kafka = Text(Agent, "pipelines", "bulbs", "source", "bootstrapServers");
 
-        Assert.Equal(network, Text(Compose, "networks", "force12", "name"));
+        Assert.Equal(network, Text(Compose, "networks", "default", "name"));
         Assert.Equal("kafka:9092", kafka);
         Assert.Contains("PLAINTEXT://kafka:9092", Text(Compose, "services", "kafka", "environment", "KAFKA_ADVERTISED_LISTENERS"), StringComparison.Ordinal);
         foreach (var container in Sequence(Agent, "pipelines", "bulbs", "pod", "containers").Where(c => ((YamlMappingNode)c).Children.ContainsKey(new YamlScalarNode("env"))))
