@@ -5,6 +5,7 @@
 # or, with a registry:
 #   dotnet publish src/Force12.Queues.Agent -c Release -r linux-x64 -p:InvariantGlobalization=true \
 #     -o artifacts/publish/force12-agent
+#   rm artifacts/publish/force12-agent/force12-agent.dbg     # the AOT debug symbols: 66 MB the image does not need
 #   docker build -f compose/agent.Dockerfile -t force12/agent:dev artifacts/publish/force12-agent
 FROM mcr.microsoft.com/dotnet/runtime-deps:10.0
 WORKDIR /app

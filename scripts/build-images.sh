@@ -41,8 +41,11 @@ context_dir="$repo_root/artifacts/image-context/$name"
 
 echo "publishing $project -> $publish_dir"
 rm -rf "$publish_dir"
+# PublishTrimmed is passed only with --trim: a Native AOT project (the agent) refuses PublishTrimmed=false.
+trim_args=()
+$trim && trim_args=(-p:PublishTrimmed=true)
 dotnet publish "$project" -c Release -r linux-x64 --self-contained \
-  -p:InvariantGlobalization=true -p:PublishTrimmed=$trim \
+  -p:InvariantGlobalization=true "${trim_args[@]}" \
   -o "$publish_dir" --nologo -v quiet
 
 assembly=$(dotnet msbuild "$project" -getProperty:AssemblyName -p:Configuration=Release 2>/dev/null | tr -d '\r')
@@ -77,7 +80,9 @@ if [[ -e /lib64/ld-linux-x86-64.so.2 && ! -e "$context_dir/rootfs/lib64/ld-linux
   mkdir -p "$context_dir/rootfs/lib64"; cp -L /lib64/ld-linux-x86-64.so.2 "$context_dir/rootfs/lib64/"
 fi
 # Left out of the image (the compose/ Dockerfiles keep the full publish output): see $dropped, plus symbols and docs.
-(cd "$context_dir/rootfs/app" && rm -f $dropped ./*.pdb ./*.xml)
+# Native AOT's separate debug symbols (force12-agent.dbg, twice the binary) and the musl build of librdkafka
+# (this glibc root file system can never load it) go too.
+(cd "$context_dir/rootfs/app" && rm -f $dropped ./*.pdb ./*.xml ./*.dbg ./alpine-librdkafka.so)
 chmod 1777 "$context_dir/rootfs/tmp"
 
 cat > "$context_dir/Dockerfile" <<DOCKERFILE

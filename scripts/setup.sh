@@ -22,7 +22,7 @@ case "${1:-}" in
   *) echo "setup.sh: unknown argument '$1' (expected --check or --help)" >&2; exit 2 ;;
 esac
 
-APT_PACKAGES=(docker.io rabbitmq-server prometheus chromium nodejs npm curl)
+APT_PACKAGES=(docker.io docker-compose rabbitmq-server prometheus chromium nodejs npm curl)
 NPM_PACKAGES=(kinesalite@3.3.3 dynalite@4.0.0)
 
 require_platform() {

@@ -23,6 +23,21 @@ public sealed class AgentMetricsTests
         Assert.Contains("force12_pipeline_backlog_seconds{pipeline=\"bulbs\",source=\"kafka\"} 9.6", text, StringComparison.Ordinal);
         Assert.Contains("force12_pipeline_arrival_messages_per_second{pipeline=\"bulbs\",source=\"kafka\"} 1200", text, StringComparison.Ordinal);
         Assert.Contains("force12_pipeline_decision_info{pipeline=\"bulbs\",reason=\"DrainBacklog\"} 1", text, StringComparison.Ordinal);
+        Assert.Contains("force12_pipeline_sla_seconds{pipeline=\"bulbs\"} 10", text, StringComparison.Ordinal);
+        Assert.Contains("force12_pipeline_priority{pipeline=\"bulbs\",priority=\"1\"} 1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Observe_PriorityChanges_OnlyTheCurrentPriorityIsExported()
+    {
+        var metrics = new AgentMetrics(Metrics.WithCustomRegistry(_registry));
+        metrics.Observe(SampleStatus.At(1, SampleStatus.Bulbs()));
+
+        metrics.Observe(SampleStatus.At(2, SampleStatus.Bulbs() with { Priority = 2 }));
+
+        var text = await ExportAsync();
+        Assert.DoesNotContain("force12_pipeline_priority{pipeline=\"bulbs\",priority=\"1\"}", text, StringComparison.Ordinal);
+        Assert.Contains("force12_pipeline_priority{pipeline=\"bulbs\",priority=\"2\"} 2", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ using Prometheus;
 namespace Force12.Queues.Agent.Tests;
 
 /// <summary>
-/// Every query of the shipped Grafana dashboard, evaluated by the real Prometheus that scripts/setup.sh
+/// Every query of the shipped Grafana dashboards (grafana/*.json: the agent's and the pipeline's), evaluated by the real Prometheus that scripts/setup.sh
 /// starts, against a real agent endpoint it scrapes: each must parse and return data.
 /// </summary>
 [Trait(TestCategories.Key, TestCategories.Integration)]
@@ -23,8 +23,8 @@ public sealed class GrafanaDashboardTests
     {
         var pipeline = "dash-" + Guid.NewGuid().ToString("N")[..8];
         var registry = Metrics.NewCustomRegistry();
-        var metrics = new AgentMetrics(Metrics.WithCustomRegistry(registry));
-        metrics.Observe(SampleStatus.At(1, SampleStatus.Bulbs() with { Name = pipeline }));
+        var metrics = new AgentMetrics(Metrics.WithCustomRegistry(registry), perPartition: true);
+        metrics.Observe(SampleStatus.At(1, SampleStatus.Bulbs() with { Name = pipeline, Units = [Partition(pipeline, "0", 40_000), Partition(pipeline, "1", 8_000)] }));
         metrics.RecordScale(pipeline, ScaleDirection.Up, 3);
         metrics.RecordScale(pipeline, ScaleDirection.Down, 1);
         metrics.RecordCollectorError(pipeline, "kafka");
@@ -39,13 +39,17 @@ public sealed class GrafanaDashboardTests
                 async () => await CountAsync(prometheus, $"count_over_time(force12_pipeline_target_pods{{pipeline=\"{pipeline}\"}}[1m])") >= 3,
                 TimeSpan.FromSeconds(30), () => $"Prometheus at {PrometheusUrl} has scraped the agent three times (is scripts/setup.sh running it?)");
 
-            var queries = DashboardQueries().ToArray();
-            Assert.True(queries.Length >= 9, $"the dashboard has only {queries.Length} queries");
-            foreach (var (panel, expr) in queries)
+            Assert.Contains("force12-pipeline.json", Dashboards);
+            foreach (var dashboard in Dashboards)
             {
-                var query = expr.Replace("$pipeline", pipeline, StringComparison.Ordinal);
-                var results = await QueryAsync(prometheus, query);
-                Assert.True(results.GetArrayLength() > 0, $"panel '{panel}' query returned no data: {query}");
+                var queries = DashboardQueries(dashboard).ToArray();
+                Assert.True(queries.Length >= 9, $"the dashboard {dashboard} has only {queries.Length} queries");
+                foreach (var (panel, expr) in queries)
+                {
+                    var query = expr.Replace("$pipeline", pipeline, StringComparison.Ordinal);
+                    var results = await QueryAsync(prometheus, query);
+                    Assert.True(results.GetArrayLength() > 0, $"{dashboard}: panel '{panel}' query returned no data: {query}");
+                }
             }
         }
         finally
@@ -54,9 +58,16 @@ public sealed class GrafanaDashboardTests
         }
     }
 
-    private static IEnumerable<(string Panel, string Expr)> DashboardQueries()
+    /// <summary>Every dashboard the repository ships (the provisioning loads them all).</summary>
+    private static IEnumerable<string> Dashboards =>
+        Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "grafana"), "*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal);
+
+    private static Core.Lag.LagUnitSnapshot Partition(string stream, string partition, long lag) =>
+        new() { Id = new Core.Lag.LagUnitId(stream, partition), Lag = lag, LagSeconds = 9.6, Status = Core.Lag.LagUnitStatus.Ok };
+
+    private static IEnumerable<(string Panel, string Expr)> DashboardQueries(string file)
     {
-        var dashboard = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "grafana", "force12-agent.json")))!;
+        var dashboard = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "grafana", file)))!;
         foreach (var panel in dashboard["panels"]!.AsArray())
         {
             foreach (var target in panel!["targets"]!.AsArray())

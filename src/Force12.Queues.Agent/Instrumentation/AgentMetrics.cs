@@ -1,3 +1,4 @@
+using System.Globalization;
 using Force12.Queues.Core.Agent;
 using Prometheus;
 
@@ -16,6 +17,8 @@ public sealed class AgentMetrics
     private readonly Gauge _targetPods;
     private readonly Gauge _runningPods;
     private readonly Gauge _readyPods;
+    private readonly Gauge _slaSeconds;
+    private readonly Gauge _priority;
     private readonly Gauge _backlogMessages;
     private readonly Gauge _backlogSeconds;
     private readonly Gauge _arrivalRate;
@@ -28,6 +31,7 @@ public sealed class AgentMetrics
     private readonly Gauge _partitionBacklogMessages;
     private readonly Gauge _partitionBacklogSeconds;
     private readonly Dictionary<string, string> _currentReason = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _currentPriority = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<(string Stream, string Partition)>> _exportedPartitions = new(StringComparer.Ordinal);
     private readonly bool _perPartition;
 
@@ -44,6 +48,8 @@ public sealed class AgentMetrics
         _targetPods = factory.CreateGauge("force12_pipeline_target_pods", "Pods the pipeline is scaled to: the need after capacity allocation.", pipeline);
         _runningPods = factory.CreateGauge("force12_pipeline_running_pods", "Pods of the pipeline whose containers are running.", pipeline);
         _readyPods = factory.CreateGauge("force12_pipeline_ready_pods", "Pods of the pipeline that are running and ready.", pipeline);
+        _slaSeconds = factory.CreateGauge("force12_pipeline_sla_seconds", "The pipeline's SLA: the oldest message's age it must stay under, in seconds.", pipeline);
+        _priority = factory.CreateGauge("force12_pipeline_priority", "The pipeline's priority (1 is served first when pod slots are short); also its label, to group pods by priority.", ["pipeline", "priority"]);
         _backlogMessages = factory.CreateGauge("force12_pipeline_backlog_messages", "Unprocessed messages of the pipeline; absent when the last collection failed.", pipelineSource);
         _backlogSeconds = factory.CreateGauge("force12_pipeline_backlog_seconds", "Age of the oldest unprocessed message in seconds; absent when unknown.", pipelineSource);
         _arrivalRate = factory.CreateGauge("force12_pipeline_arrival_messages_per_second", "Messages arriving per second, measured from the log end.", pipelineSource);
@@ -70,6 +76,8 @@ public sealed class AgentMetrics
             _targetPods.WithLabels(p.Name).Set(p.TargetPods);
             _runningPods.WithLabels(p.Name).Set(p.RunningPods);
             _readyPods.WithLabels(p.Name).Set(p.ReadyPods);
+            _slaSeconds.WithLabels(p.Name).Set(p.SlaSeconds);
+            SetPriority(p.Name, p.Priority);
             SetOrRemove(_backlogMessages, p.BacklogMessages, p.Name, p.SourceKind);
             SetOrRemove(_backlogSeconds, p.BacklogSeconds, p.Name, p.SourceKind);
             SetOrRemove(_arrivalRate, p.ArrivalRate, p.Name, p.SourceKind);
@@ -142,5 +150,17 @@ public sealed class AgentMetrics
 
         _currentReason[pipeline] = reasonCode;
         _decision.WithLabels(pipeline, reasonCode).Set(1);
+    }
+
+    private void SetPriority(string pipeline, int priority)
+    {
+        var label = priority.ToString(CultureInfo.InvariantCulture);
+        if (_currentPriority.TryGetValue(pipeline, out var previous) && previous != label)
+        {
+            _priority.RemoveLabelled(pipeline, previous);
+        }
+
+        _currentPriority[pipeline] = label;
+        _priority.WithLabels(pipeline, label).Set(priority);
     }
 }
