@@ -12,9 +12,10 @@ using Spectre.Console;
 namespace Force12.Queues.Tools.Demo;
 
 /// <summary>
-/// <c>force12 demo</c>: embedded Kafka, a lightbulb load generator (random demand and a dusk spike), the
-/// agent with the bulbs sample pipeline as pods, a live terminal view and the live page. Everything it
-/// started is stopped at the end (pods included), then a summary is printed.
+/// <c>force12 demo</c>: embedded Kafka, lightbulb load generators (random demand and a dusk spike for bulbs, a
+/// steady stream for the background job of <c>priorities</c>), the agent with the scenario's pipelines as bulbs
+/// sample pods, a live terminal view and the live page. Everything it started is stopped at the end (pods
+/// included), then a summary is printed.
 /// </summary>
 internal sealed class DemoRunner(DemoOptions options, IAnsiConsole console, TextWriter output)
 {
