@@ -34,9 +34,28 @@ public sealed class DemoCommandTests
         Assert.True(left.ExitCode == 0 && left.Output.Trim().Length == 0, $"containers left behind: {left.Output}");
     }
 
-    private static async Task<string> RunDemoAsync(params string[] extra)
+    [Fact]
+    public async Task Demo_PrioritiesScenario_StaysWithinNineSlotsAndServesPriorityOneFirst()
     {
-        var (exitCode, output) = await RunAsync("dotnet", [CliProgram(), "demo", "--duration", "35", "--port", FreePort(), "--bulbs", "8000", .. extra], TimeSpan.FromMinutes(3));
+        // 50 s: the dusk spike of 12,000 bulbs peaks 40 s in, while backfill asks for more than the pool leaves it.
+        var output = await RunDemoWithAsync(["--scenario", "priorities", "--duration", "50", "--bulbs", "12000"]);
+
+        Assert.True(Number(output, @"bulbs \(priority 1[^)]*\): [\d,]+ sent, ([\d,]+) processed") > 1000, $"bulbs processed too little:\n{output}");
+        Assert.True(Number(output, @"backfill \(priority 2[^)]*\): [\d,]+ sent, ([\d,]+) processed") > 100, $"backfill processed too little:\n{output}");
+        var mostInUse = Number(output, @"pool: at most (\d+) of 9 slots");
+        Assert.True(mostInUse is > 1 and <= 9, $"the pool of 9 was exceeded or never shared ({mostInUse} slots at most):\n{output}");
+        var contention = Number(output, @"contention: (\d+) ticks");
+        Assert.True(contention > 0, $"no contention in the run:\n{output}");
+        Assert.Equal(contention, Number(output, @"got its whole need first in (\d+) of"));
+        Assert.True(Number(output, @"yielded slots (\d+) times") >= 1, $"backfill never yielded a slot to bulbs:\n{output}");
+        Assert.Empty(RunningSamplePods(Path.Combine(Path.GetDirectoryName(CliProgram())!, "samples", "bulbs")));
+    }
+
+    private static Task<string> RunDemoAsync(params string[] extra) => RunDemoWithAsync(["--duration", "35", "--bulbs", "8000", .. extra]);
+
+    private static async Task<string> RunDemoWithAsync(string[] arguments)
+    {
+        var (exitCode, output) = await RunAsync("dotnet", [CliProgram(), "demo", "--port", FreePort(), .. arguments], TimeSpan.FromMinutes(3));
         Assert.True(exitCode == 0, $"force12 demo exited {exitCode}:\n{output}");
         return output;
     }

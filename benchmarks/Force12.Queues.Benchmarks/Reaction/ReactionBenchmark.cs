@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Force12.Queues.Agent.Composition;
 using Force12.Queues.Simulation.Randomness;
+using Force12.Queues.Simulation.Traces;
 using Force12.Queues.Tools.Demo;
 using Force12.Queues.Core.Agent;
 using Force12.Queues.Kafka.Configuration;
@@ -158,7 +159,9 @@ internal sealed class ReactionBenchmark(TextWriter output, string groupProtocol)
             [$"pipelines:{Pipeline}:source:topics:0"] = Topic,
             [$"pipelines:{Pipeline}:orchestrator"] = "process",
         };
-        foreach (var (key, value) in BulbsPod.Settings(demo, bootstrapServers, Topic, stateDirectory))
+        // The pods' topic and group are named like the pipeline (bulbs); the rate is unused (this benchmark plays its own steps).
+        var pods = new DemoPipeline { Name = Topic, Sla = demo.Sla, Partitions = Partitions, WorkMilliseconds = WorkMilliseconds, Rate = new ConstantRate(0, null) };
+        foreach (var (key, value) in BulbsPod.Settings(demo, pods, bootstrapServers, stateDirectory))
         {
             settings[$"pipelines:{Pipeline}:pod:{key}"] = value;
         }

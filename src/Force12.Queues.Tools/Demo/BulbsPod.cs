@@ -13,11 +13,11 @@ internal static class BulbsPod
     public const string Image = "force12/bulbs:dev";
 
     /// <summary>
-    /// Pod settings for the process orchestrator (the sample program from this build, a unix socket in the pod's
+    /// Pod settings of <paramref name="pipeline"/> (its topic, group and work per message) for the process orchestrator (the sample program from this build, a unix socket in the pod's
     /// folder) or for Docker (the <see cref="Image"/> on the host network, so the processor reaches the embedded
     /// Kafka on 127.0.0.1, with a socket per pod in a folder shared by bind mount).
     /// </summary>
-    public static Dictionary<string, string> Settings(DemoOptions options, string bootstrapServers, string topic, string stateDirectory)
+    public static Dictionary<string, string> Settings(DemoOptions options, DemoPipeline pipeline, string bootstrapServers, string stateDirectory)
     {
         var docker = options.Orchestrator == "docker";
         var shared = Path.Combine(stateDirectory, "shared");
@@ -36,9 +36,9 @@ internal static class BulbsPod
         AddContainer(settings, 1, "processor", docker, shared, new Dictionary<string, string>
         {
             ["BULBS_KAFKA"] = bootstrapServers,
-            ["BULBS_TOPIC"] = topic,
-            ["BULBS_GROUP"] = "bulbs",
-            ["BULBS_WORK_MS"] = options.WorkMilliseconds.ToString(CultureInfo.InvariantCulture),
+            ["BULBS_TOPIC"] = pipeline.Name,
+            ["BULBS_GROUP"] = pipeline.Name,
+            ["BULBS_WORK_MS"] = pipeline.WorkMilliseconds.ToString(CultureInfo.InvariantCulture),
             ["BULBS_STATE_CACHE"] = stateCache,
             ["BULBS_AUDIT_DIR"] = docker ? "/run/force12/audit" : Path.Combine(shared, "audit"),
         });

@@ -2,14 +2,9 @@ using Force12.Queues.Agent;
 using Force12.Queues.Agent.Composition;
 using Force12.Queues.Core.Agent;
 using Force12.Queues.Core.Configuration;
-using Force12.Queues.Docker;
-using Force12.Queues.Kafka.Configuration;
 using Force12.Queues.Kafka.Embedded;
 using Force12.Queues.Lightbulbs.Load;
-using Force12.Queues.Processes;
 using Force12.Queues.Simulation.Randomness;
-using Force12.Queues.Simulation.Traces;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -17,15 +12,13 @@ using Spectre.Console;
 namespace Force12.Queues.Tools.Demo;
 
 /// <summary>
-/// <c>force12 demo</c>: embedded Kafka, a lightbulb load generator (random demand and a dusk spike), the
-/// agent with the bulbs sample pipeline as pods, a live terminal view and the live page. Everything it
-/// started is stopped at the end (pods included), then a summary is printed.
+/// <c>force12 demo</c>: embedded Kafka, lightbulb load generators (random demand and a dusk spike for bulbs, a
+/// steady stream for the background job of <c>priorities</c>), the agent with the scenario's pipelines as bulbs
+/// sample pods, a live terminal view and the live page. Everything it started is stopped at the end (pods
+/// included), then a summary is printed.
 /// </summary>
 internal sealed class DemoRunner(DemoOptions options, IAnsiConsole console, TextWriter output)
 {
-    private const string Pipeline = "bulbs";
-    private const string Topic = "bulbs";
-
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         if (options.Orchestrator == "docker" && await DockerImageCheck.ProblemAsync(BulbsPod.Image, cancellationToken).ConfigureAwait(false) is { } problem)
@@ -37,9 +30,14 @@ internal sealed class DemoRunner(DemoOptions options, IAnsiConsole console, Text
         var stateDirectory = Directory.CreateTempSubdirectory("force12-demo-").FullName;
         try
         {
+            var scenario = DemoScenario.For(options, new SplitMixRandomSource(options.Seed));
             using var kafka = EmbeddedKafkaCluster.Start(brokers: 1);
-            kafka.CreateTopic(Topic, options.Partitions);
-            var settings = Configure(kafka.BootstrapServers, stateDirectory, out var register);
+            foreach (var pipeline in scenario.Pipelines)
+            {
+                kafka.CreateTopic(pipeline.Name, pipeline.Partitions);
+            }
+
+            var settings = DemoSettings.For(options, scenario, kafka.BootstrapServers, stateDirectory, out var register);
             var counters = new DemoCounters();
             var build = await AgentHost.BuildAsync(services => AgentConfigurationCheck.Read(settings, services), new AgentRunOptions { StopPodsOnExit = true }, services =>
             {
@@ -64,12 +62,15 @@ internal sealed class DemoRunner(DemoOptions options, IAnsiConsole console, Text
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             stop.CancelAfter(options.Duration);
-            var load = await RunLoadAndViewAsync(kafka.BootstrapServers, board, page, stop.Token).ConfigureAwait(false);
+            var load = await RunLoadAndViewAsync(scenario, kafka.BootstrapServers, board, page, stop.Token).ConfigureAwait(false);
 
             await output.WriteLineAsync("stopping: load generator done; stopping the agent and its pods...").ConfigureAwait(false);
             await agent.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            var summary = DemoSummary.From(board.Since(0), Pipeline, load.Acknowledged, counters.Started, counters.Stopped);
-            foreach (var line in summary.Lines())
+            var ticks = board.Since(0);
+            var lines = scenario.Name == DemoScenario.Single
+                ? DemoSummary.From(ticks, scenario.Pipelines[0].Name, load.Values.Sum(r => r.Acknowledged), counters.Started, counters.Stopped).Lines()
+                : PrioritiesSummary.Lines(scenario, ticks, load, counters);
+            foreach (var line in lines)
             {
                 await output.WriteLineAsync(line).ConfigureAwait(false);
             }
@@ -82,23 +83,12 @@ internal sealed class DemoRunner(DemoOptions options, IAnsiConsole console, Text
         }
     }
 
-    private async Task<LoadReport> RunLoadAndViewAsync(string bootstrapServers, AgentStatusBoard board, Uri page, CancellationToken stop)
+    private async Task<IReadOnlyDictionary<string, LoadReport>> RunLoadAndViewAsync(DemoScenario scenario, string bootstrapServers, AgentStatusBoard board, Uri page, CancellationToken stop)
     {
-        var random = new SplitMixRandomSource(options.Seed);
-        var rate = new SumRate(
-            null,
-            new RandomWalkRate(100, 20, 250, TimeSpan.FromSeconds(3), 0.5, random.NextDouble, null),
-            DuskSpikeTrace.Burst(0, options.Bulbs, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(40), null));
         var time = TimeProvider.System;
-        await using var sink = new KafkaLoadSink(new KafkaLoadSinkOptions { BootstrapServers = bootstrapServers, Topic = Topic }, time);
-        var generator = new LoadGenerator(
-            new LoadGeneratorOptions { Rate = rate },
-            new LightbulbEventFactory(options.Bulbs, 10, 1, random, time),
-            sink,
-            time);
-        var loadRun = generator.RunAsync(null, stop);
+        var loadRun = DemoLoad.RunAsync(scenario, options.Bulbs, options.Seed, bootstrapServers, time, stop);
         var started = time.GetTimestamp();
-        var describe = rate.Describe();
+        var describe = DemoLoad.Describe(scenario);
         if (console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
         {
             await console.Live(DemoView.Render(board.Current, [], page, TimeSpan.Zero, options.Duration, describe))
@@ -122,35 +112,5 @@ internal sealed class DemoRunner(DemoOptions options, IAnsiConsole console, Text
         }
 
         return await loadRun.ConfigureAwait(false);
-    }
-
-    /// <summary>The demo's pipeline, read through the same configuration reader as <c>force12 run</c>.</summary>
-    private IConfiguration Configure(string bootstrapServers, string stateDirectory, out Action<IServiceCollection> register)
-    {
-        var pod = BulbsPod.Settings(options, bootstrapServers, Topic, stateDirectory);
-        var settings = new Dictionary<string, string?>
-        {
-            ["pollInterval"] = "1s",
-            ["http:address"] = $"127.0.0.1:{options.Port}",
-            ["capacity:podSlots"] = options.Partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [$"pipelines:{Pipeline}:sla"] = $"{options.Sla.TotalSeconds}s",
-            [$"pipelines:{Pipeline}:minPods"] = "1",
-            [$"pipelines:{Pipeline}:maxPods"] = options.Partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [$"pipelines:{Pipeline}:perPodThroughput"] = (1000 / options.WorkMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [$"pipelines:{Pipeline}:scaleDownStabilisation"] = "15s",
-            [$"pipelines:{Pipeline}:source:kind"] = "kafka",
-            [$"pipelines:{Pipeline}:source:bootstrapServers"] = bootstrapServers,
-            [$"pipelines:{Pipeline}:source:group"] = Pipeline,
-            [$"pipelines:{Pipeline}:source:topics:0"] = Topic,
-            [$"pipelines:{Pipeline}:orchestrator"] = options.Orchestrator,
-        };
-        foreach (var (key, value) in pod)
-        {
-            settings[$"pipelines:{Pipeline}:pod:{key}"] = value;
-        }
-
-        var processes = new ProcessOrchestratorOptions { StateDirectory = Path.Combine(stateDirectory, "pods") };
-        register = services => services.AddForce12().AddKafka().AddProcesses(processes).AddDocker();
-        return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
     }
 }
