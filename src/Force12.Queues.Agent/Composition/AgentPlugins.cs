@@ -2,6 +2,7 @@ using Force12.Queues.Core.Agent;
 using Force12.Queues.Docker;
 using Force12.Queues.Ecs;
 using Force12.Queues.Kafka.Configuration;
+using Force12.Queues.Keda;
 using Force12.Queues.Kinesis.Configuration;
 using Force12.Queues.Marathon;
 using Force12.Queues.Nomad;
@@ -26,5 +27,6 @@ internal static class AgentPlugins
             .AddSwarm()
             .AddNomad()
             .AddMarathon()
-            .AddEcs();
+            .AddEcs()
+            .AddKeda();
 }
