@@ -1,0 +1,43 @@
+using Force12.Queues.Testing;
+using YamlDotNet.RepresentationModel;
+
+namespace Force12.Queues.Keda.Tests.Deploy;
+
+/// <summary>The files under <c>deploy/kubernetes</c>, each split into its YAML documents.</summary>
+internal static class DeployManifests
+{
+    /// <summary>The folder of the manifests.</summary>
+    public static string Folder => Path.Combine(RepositoryPaths.Root, "deploy", "kubernetes");
+
+    /// <summary>Every manifest file (not the kustomization), by file name.</summary>
+    public static IReadOnlyList<string> Files =>
+        [.. Directory.GetFiles(Folder, "*.yaml").Select(Path.GetFileName).Where(f => f != "kustomization.yaml").Order(StringComparer.Ordinal)!];
+
+    /// <summary>The text of one file.</summary>
+    public static string Text(string file) => File.ReadAllText(Path.Combine(Folder, file));
+
+    /// <summary>The documents of one file as generic YAML mappings.</summary>
+    public static IReadOnlyList<YamlMappingNode> Documents(string file)
+    {
+        var stream = new YamlStream();
+        using var reader = new StringReader(Text(file));
+        stream.Load(reader);
+        return [.. stream.Documents.Select(d => (YamlMappingNode)d.RootNode)];
+    }
+
+    /// <summary>The scalar at a path of keys (null when any is missing).</summary>
+    public static string? Scalar(YamlNode node, params string[] path)
+    {
+        foreach (var key in path)
+        {
+            if (node is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(key), out var child))
+            {
+                return null;
+            }
+
+            node = child;
+        }
+
+        return (node as YamlScalarNode)?.Value;
+    }
+}
