@@ -40,4 +40,26 @@ internal static class DeployManifests
 
         return (node as YamlScalarNode)?.Value;
     }
+
+    /// <summary>
+    /// A YAML document as configuration keys (<c>a:b:0</c>), as the agent's YAML provider gives them: mappings nest,
+    /// sequences are numbered, scalars are the values.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string?>> Flatten(string yaml)
+    {
+        var stream = new YamlStream();
+        using var reader = new StringReader(yaml);
+        stream.Load(reader);
+        return Flatten(stream.Documents[0].RootNode, "");
+    }
+
+    private static IEnumerable<KeyValuePair<string, string?>> Flatten(YamlNode node, string path) => node switch
+    {
+        YamlMappingNode mapping => mapping.Children.SelectMany(c => Flatten(c.Value, Join(path, ((YamlScalarNode)c.Key).Value!))),
+        YamlSequenceNode sequence => sequence.Children.SelectMany((c, i) => Flatten(c, Join(path, i.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+        YamlScalarNode scalar => [new(path, scalar.Value)],
+        _ => [],
+    };
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}:{key}";
 }

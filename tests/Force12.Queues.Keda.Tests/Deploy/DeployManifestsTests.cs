@@ -113,7 +113,7 @@ public sealed class DeployManifestsTests
 
         Assert.Equal(("keda.sh/v1alpha1", "ScaledObject"), (DeployManifests.Scalar(scaledObject, "apiVersion"), DeployManifests.Scalar(scaledObject, "kind")));
         Assert.Equal(Single<V1Deployment>("bulbs-deployment.yaml").Metadata.Name, DeployManifests.Scalar(scaledObject, "spec", "scaleTargetRef", "name"));
-        Assert.Contains(DeployManifests.Scalar(trigger, "type"), new[] { "external", "external-push" });
+        Assert.True(DeployManifests.Scalar(trigger, "type") is "external" or "external-push", "the trigger type is external or external-push");
         var grpcPort = service.Spec.Ports.Single(p => p.Name == "grpc").Port;
         Assert.Equal($"{service.Metadata.Name}.{service.Metadata.NamespaceProperty}.svc:{grpcPort}", DeployManifests.Scalar(trigger, "metadata", "scalerAddress"));
         Assert.Equal(keda.Options.GrpcAddress.Port, grpcPort);
@@ -127,8 +127,7 @@ public sealed class DeployManifestsTests
     private static (AgentConfiguration Configuration, KedaPodOrchestrator Keda) AgentConfiguration()
     {
         var configMap = Single<V1ConfigMap>("agent-configmap.yaml");
-        using var yaml = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(configMap.Data["agent.yaml"]));
-        var settings = new ConfigurationBuilder().AddYamlStream(yaml).Build();
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(DeployManifests.Flatten(configMap.Data["agent.yaml"])).Build();
         using var services = new ServiceCollection().AddForce12().AddKafka().AddKeda().Services.BuildServiceProvider();
         var result = new AgentConfigurationReader(services.GetServices<ILagSourceProvider>(), services.GetServices<IPodOrchestratorProvider>()).Read(settings);
 
