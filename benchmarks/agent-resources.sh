@@ -3,6 +3,7 @@
 # (issue 8; targets: under 80 MB RSS and under 2% of one core).
 #
 #   benchmarks/agent-resources.sh [--build aot|jit] [--pipelines N] [--partitions N] [--warmup SECONDS] [--measure SECONDS]
+#   benchmarks/agent-resources.sh --soak MINUTES [...]   (issue 17's soak: changing load, pods scaling, flat or not)
 #
 # --build aot (default; `agent` is the same): the shipped agent, the Native AOT publish of force12-agent
 #   (dotnet publish src/Force12.Queues.Agent -c Release -r linux-x64), which the script runs first
@@ -21,19 +22,25 @@
 # 4. Samples VmRSS of the agent process from /proc every second for --measure seconds (default 60) and
 #    reads utime+stime before and after: prints peak and mean RSS and CPU as % of one core, and the peak RSS of the
 #    whole run (sampled every second from the agent's start, so the start-up peak is reported too).
+# With --soak MINUTES the load changes all the time: per pipeline a diurnal load generator (20 to 400 events/s, a
+# 10-minute day, phases shifted per pipeline) and pods that really consume (force12-bulbs processors, 0 to 2 per
+# pipeline at 300 events/s each), so the agent scales up and down for the whole run. After the warm-up it samples RSS,
+# CPU, threads and open file descriptors every 10 s for MINUTES minutes and prints the growth of each from the first
+# tenth of the run to the last (target: under 5%), and the tick duration p50/p99 from the agent's histogram.
 # Everything it started is stopped at the end (by pid). Exit code 0 when measured (whether or not the
 # targets were met), 1 on failure.
 set -euo pipefail
 
-build=aot pipelines=10 partitions=100 warmup=660 measure=60
+build=aot pipelines=10 partitions=100 warmup=660 measure=60 soak=0
 while (($#)); do
   case "$1" in
+    --soak) soak=$2; measure=$((soak * 60)); shift 2 ;;
     --build) build=$2; shift 2 ;;
     --pipelines) pipelines=$2; shift 2 ;;
     --partitions) partitions=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
     --measure) measure=$2; shift 2 ;;
-    *) echo "usage: $0 [--build aot|jit] [--pipelines N] [--partitions N] [--warmup SECONDS] [--measure SECONDS]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--build aot|jit] [--pipelines N] [--partitions N] [--warmup SECONDS] [--measure SECONDS] [--soak MINUTES]" >&2; exit 2 ;;
   esac
 done
 [[ $build == agent ]] && build=aot
@@ -93,6 +100,34 @@ for ((i = 0; i < pipelines; i++)); do
   "$force12" loadgen -b "$bootstrap" -t "p$i" -r 5000 -n 1000 --first-sequence $((i * 1000000 + 2000)) >/dev/null
 done
 
+# The pod: a sleep (nothing consumes, the backlog stays put), or in a soak a bulbs processor that consumes and commits.
+pod_container() {
+  if ((soak > 0)); then
+    cat <<YAML
+        - name: processor
+          command: $bulbs
+          args: ["processor"]
+          env:
+            BULBS_KAFKA: "$bootstrap"
+            BULBS_TOPIC: "p$1"
+            BULBS_GROUP: "g$1"
+            BULBS_STATE_CACHE: "none"
+            BULBS_WORK_MS: "0"
+YAML
+  else
+    printf '        - name: main\n          command: sleep\n          args: ["3600"]\n'
+  fi
+}
+if ((soak > 0)); then
+  for ((i = 0; i < pipelines; i++)); do
+    # Phases shifted per pipeline (a different start of the day), so the pool is never all high or all low at once.
+    (sleep $((i * 60)); exec "$force12" loadgen -b "$bootstrap" -t "p$i" -p diurnal --min-rate 20 --max-rate 400 --period 600s \
+      --endless --first-sequence $(((i + 1) * 100000000)) --seed $((i + 1))) >"$work/load-$i.log" 2>&1 &
+    pids+=($!)
+  done
+  echo "soak: $pipelines diurnal loads started (20 to 400 events/s, 10-minute day)"
+fi
+
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 18412)
 config="$work/agent.yaml"
 {
@@ -106,8 +141,9 @@ config="$work/agent.yaml"
     cat <<YAML
   p$i:
     sla: 10s
-    minPods: 1
-    maxPods: 1
+    minPods: $((soak > 0 ? 0 : 1))
+    maxPods: $((soak > 0 ? 2 : 1))
+    perPodThroughput: 300
     source:
       kind: kafka
       bootstrapServers: $bootstrap
@@ -117,9 +153,7 @@ config="$work/agent.yaml"
     pod:
       stopGracePeriod: 2s
       containers:
-        - name: main
-          command: sleep
-          args: ["3600"]
+$(pod_container "$i")
 YAML
   done
 } >"$config"
@@ -145,6 +179,48 @@ echo "pipelines with a measured backlog: $collecting of $pipelines; running pods
 
 hz=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$agent/stat"; }
+if ((soak > 0)); then
+  # Tick-duration buckets of the agent's histogram (cumulative counts by upper bound), to take the window's share.
+  buckets() { curl -fsS "http://127.0.0.1:$port/metrics" | awk -F'[{}" ]+' '/^force12_tick_duration_seconds_bucket/ { print $3, $NF }'; }
+  buckets >"$work/buckets-start"
+  samples="$work/soak.tsv"
+  start=$(date +%s)
+  echo "soak: sampling every 10 s for $soak minutes (minute, RSS MB, CPU % of one core, threads, fds, running pods)"
+  last_ticks=$(cpu_ticks) last_t=$start
+  while (($(date +%s) - start < measure)); do
+    sleep 10
+    kill -0 "$agent" 2>/dev/null || { tail -50 "$work/agent.log" >&2; echo "the agent exited during the soak" >&2; exit 1; }
+    now=$(date +%s) ticks=$(cpu_ticks)
+    running=$(curl -fsS "http://127.0.0.1:$port/api/status" | grep -o '"runningPods":[0-9]*' | awk -F: '{ s += $2 } END { print s + 0 }')
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(((now - start) / 60))" "$(rss_kb)" \
+      "$(awk -v c=$((ticks - last_ticks)) -v hz="$hz" -v s=$((now - last_t)) 'BEGIN { printf "%.3f", 100 * c / hz / s }')" \
+      "$(awk '/^Threads:/ { print $2 }' "/proc/$agent/status")" "$(ls "/proc/$agent/fd" | wc -l)" "$running" >>"$samples"
+    last_ticks=$ticks last_t=$now
+    (( (now - start) % 300 < 10 )) && tail -1 "$samples" | awk -F'\t' '{ printf "  minute %d: RSS %.1f MB, CPU %.2f%%, threads %d, fds %d, pods %d\n", $1, $2 / 1024, $3, $4, $5, $6 }'
+  done
+  buckets >"$work/buckets-end"
+  # Growth: the mean of the last tenth of the samples against the mean of the first tenth.
+  awk -F'\t' -v pl="$pipelines" -v pa="$partitions" -v b="$build" -v m="$soak" '
+    { rss[NR] = $2; cpu[NR] = $3; th[NR] = $4; fd[NR] = $5; pods[$6]++ }
+    function mean(a, from, to,   i, t) { t = 0; for (i = from; i <= to; i++) t += a[i]; return t / (to - from + 1) }
+    END {
+      n = NR; k = int(n / 10); if (k < 1) k = 1
+      printf "soak: agent (%s build), %d pipelines x %d partitions, %d minutes under a changing load, %d samples:\n", b, pl, pa, m, n
+      r0 = mean(rss, 1, k); r1 = mean(rss, n - k + 1, n); c0 = mean(cpu, 1, k); c1 = mean(cpu, n - k + 1, n)
+      printf "  RSS first tenth %.1f MB, last tenth %.1f MB: growth %+.1f%% (target < 5%%): %s\n", r0 / 1024, r1 / 1024, 100 * (r1 - r0) / r0, (r1 <= r0 * 1.05 ? "met" : "MISSED")
+      printf "  CPU first tenth %.2f%%, last tenth %.2f%%, whole run %.2f%% of one core\n", c0, c1, mean(cpu, 1, n)
+      printf "  threads first tenth %.1f, last tenth %.1f; fds first tenth %.1f, last tenth %.1f\n", mean(th, 1, k), mean(th, n - k + 1, n), mean(fd, 1, k), mean(fd, n - k + 1, n)
+      for (p in pods) seen = seen " " p; printf "  running pods seen (sum over pipelines):%s\n", seen
+    }' "$samples"
+  paste -d' ' "$work/buckets-start" "$work/buckets-end" | awk '
+    { le[NR] = $1; d[NR] = $4 - $2 }
+    END {
+      total = d[NR]; if (total <= 0) { print "  no ticks counted"; exit }
+      for (i = 1; i <= NR; i++) { if (!p50 && d[i] >= total * 0.5) p50 = le[i]; if (!p99 && d[i] >= total * 0.99) p99 = le[i] }
+      printf "  ticks %d; tick duration p50 <= %s s, p99 <= %s s (histogram bucket bounds)\n", total, p50, p99
+    }'
+  exit 0
+fi
 ticks0=$(cpu_ticks); t0=$(date +%s.%N)
 peak=0 sum=0 samples=0
 for ((s = 0; s < measure; s++)); do

@@ -1,9 +1,4 @@
 using Force12.Queues.Core.Agent;
-using Force12.Queues.Core.Pods;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Docker;
 
@@ -19,14 +14,7 @@ public static class DockerBuilderExtensions
     /// </summary>
     public static IForce12Builder AddDocker(this IForce12Builder builder, DockerOrchestratorOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         var defaults = options ?? new DockerOrchestratorOptions();
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPodOrchestratorProvider, DockerOrchestratorProvider>(services => new DockerOrchestratorProvider(
-            defaults,
-            services.GetRequiredService<TimeProvider>(),
-            services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
-            services.GetService<PodMetrics>())));
-        return builder;
+        return builder.AddOrchestratorKind(s => new DockerOrchestratorProvider(defaults, s.Time, s.Loggers, s.Metrics));
     }
 }

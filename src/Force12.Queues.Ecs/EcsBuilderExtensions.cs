@@ -1,9 +1,4 @@
 using Force12.Queues.Core.Agent;
-using Force12.Queues.Core.Pods;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Ecs;
 
@@ -18,13 +13,7 @@ public static class EcsBuilderExtensions
     /// </summary>
     public static IForce12Builder AddEcs(this IForce12Builder builder, EcsOrchestratorOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         var defaults = options ?? new EcsOrchestratorOptions();
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPodOrchestratorProvider, EcsOrchestratorProvider>(services => new EcsOrchestratorProvider(
-            defaults,
-            services.GetRequiredService<TimeProvider>(),
-            services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)));
-        return builder;
+        return builder.AddOrchestratorKind(s => new EcsOrchestratorProvider(defaults, s.Time, s.Loggers));
     }
 }

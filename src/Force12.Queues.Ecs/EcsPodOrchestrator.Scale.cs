@@ -17,7 +17,7 @@ public sealed partial class EcsPodOrchestrator
         ArgumentOutOfRangeException.ThrowIfNegative(replicas);
         var pipeline = podTemplate.Pipeline;
         var target = Target(pipeline);
-        using var held = await LockAsync(pipeline, cancellationToken).ConfigureAwait(false);
+        using var held = await _locks.AcquireAsync(pipeline, cancellationToken).ConfigureAwait(false);
         return await GuardAsync(pipeline, target, async () =>
         {
             var service = await ActiveServiceAsync(target, cancellationToken).ConfigureAwait(false);
@@ -48,7 +48,7 @@ public sealed partial class EcsPodOrchestrator
     {
         ArgumentNullException.ThrowIfNull(podIds);
         var target = Target(pipeline);
-        using var held = await LockAsync(pipeline, cancellationToken).ConfigureAwait(false);
+        using var held = await _locks.AcquireAsync(pipeline, cancellationToken).ConfigureAwait(false);
         return await GuardAsync(pipeline, target, async () =>
         {
             var service = await ActiveServiceAsync(target, cancellationToken).ConfigureAwait(false);
@@ -116,25 +116,5 @@ public sealed partial class EcsPodOrchestrator
     {
         await _client.UpdateDesiredCountAsync(target.Cluster, target.Service, to, cancellationToken).ConfigureAwait(false);
         EcsLog.DesiredCountSet(_logger, pipeline, target.Service, target.Cluster, from, to);
-    }
-
-    private async Task<IDisposable> LockAsync(string pipeline, CancellationToken cancellationToken)
-    {
-        var gate = _locks.GetOrAdd(pipeline, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new Releaser(gate);
-    }
-
-    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                gate.Release();
-            }
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Force12.Queues.Aws;
 using Force12.Queues.Core.Pods;
 using Force12.Queues.Ecs.Client;
@@ -27,7 +26,7 @@ public sealed partial class EcsPodOrchestrator : IPodOrchestrator, IDisposable
     private readonly EcsOrchestratorOptions _options;
     private readonly ILogger _logger;
     private readonly HttpClient? _ownedHttp;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    private readonly PipelineLocks _locks = new();
 
     /// <summary>Creates the orchestrator for <paramref name="targets"/> (pipeline name to its service). Connects to nothing.</summary>
     public EcsPodOrchestrator(EcsOrchestratorOptions options, IReadOnlyDictionary<string, EcsPipelineSettings> targets, TimeProvider timeProvider, ILogger<EcsPodOrchestrator> logger)
@@ -89,10 +88,6 @@ public sealed partial class EcsPodOrchestrator : IPodOrchestrator, IDisposable
     public void Dispose()
     {
         _ownedHttp?.Dispose();
-        foreach (var gate in _locks.Values)
-        {
-            gate.Dispose();
-        }
     }
 
     private EcsPipelineSettings Target(string pipeline) =>

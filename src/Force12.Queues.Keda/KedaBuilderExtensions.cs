@@ -1,5 +1,4 @@
 using Force12.Queues.Core.Agent;
-using Force12.Queues.Core.Pods;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -21,9 +20,7 @@ public static class KedaBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var defaults = options ?? new KedaOrchestratorOptions();
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPodOrchestratorProvider, KedaOrchestratorProvider>(services =>
-            new KedaOrchestratorProvider(defaults, services.GetRequiredService<TimeProvider>())));
+        builder.AddOrchestratorKind(s => new KedaOrchestratorProvider(defaults, s.Time));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KedaScalerHostedService>(services =>
             new KedaScalerHostedService(services, services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)));
         return builder;

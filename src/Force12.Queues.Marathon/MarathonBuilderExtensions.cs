@@ -1,9 +1,4 @@
 using Force12.Queues.Core.Agent;
-using Force12.Queues.Core.Pods;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Marathon;
 
@@ -19,13 +14,7 @@ public static class MarathonBuilderExtensions
     /// </summary>
     public static IForce12Builder AddMarathon(this IForce12Builder builder, MarathonOrchestratorOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         var defaults = options ?? new MarathonOrchestratorOptions();
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPodOrchestratorProvider, MarathonOrchestratorProvider>(services => new MarathonOrchestratorProvider(
-            defaults,
-            services.GetRequiredService<TimeProvider>(),
-            services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)));
-        return builder;
+        return builder.AddOrchestratorKind(s => new MarathonOrchestratorProvider(defaults, s.Time, s.Loggers));
     }
 }

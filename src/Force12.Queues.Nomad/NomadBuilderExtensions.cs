@@ -1,9 +1,4 @@
 using Force12.Queues.Core.Agent;
-using Force12.Queues.Core.Pods;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Nomad;
 
@@ -19,13 +14,7 @@ public static class NomadBuilderExtensions
     /// </summary>
     public static IForce12Builder AddNomad(this IForce12Builder builder, NomadOrchestratorOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         var defaults = options ?? new NomadOrchestratorOptions();
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPodOrchestratorProvider, NomadOrchestratorProvider>(services => new NomadOrchestratorProvider(
-            defaults,
-            services.GetRequiredService<TimeProvider>(),
-            services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)));
-        return builder;
+        return builder.AddOrchestratorKind(s => new NomadOrchestratorProvider(defaults, s.Time, s.Loggers));
     }
 }

@@ -1,9 +1,4 @@
 using Force12.Queues.Core.Agent;
-using Force12.Queues.Core.Pods;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Processes;
 
@@ -19,14 +14,7 @@ public static class ProcessBuilderExtensions
     /// </summary>
     public static IForce12Builder AddProcesses(this IForce12Builder builder, ProcessOrchestratorOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         var defaults = options ?? new ProcessOrchestratorOptions();
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPodOrchestratorProvider, ProcessOrchestratorProvider>(services => new ProcessOrchestratorProvider(
-            defaults,
-            services.GetRequiredService<TimeProvider>(),
-            services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
-            services.GetService<PodMetrics>())));
-        return builder;
+        return builder.AddOrchestratorKind(s => new ProcessOrchestratorProvider(defaults, s.Time, s.Loggers, s.Metrics));
     }
 }

@@ -1,9 +1,4 @@
 using Force12.Queues.Core.Agent;
-using Force12.Queues.Core.Pods;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Swarm;
 
@@ -19,13 +14,7 @@ public static class SwarmBuilderExtensions
     /// </summary>
     public static IForce12Builder AddSwarm(this IForce12Builder builder, SwarmOrchestratorOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         var defaults = options ?? new SwarmOrchestratorOptions();
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPodOrchestratorProvider, SwarmOrchestratorProvider>(services => new SwarmOrchestratorProvider(
-            defaults,
-            services.GetRequiredService<TimeProvider>(),
-            services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)));
-        return builder;
+        return builder.AddOrchestratorKind(s => new SwarmOrchestratorProvider(defaults, s.Time, s.Loggers));
     }
 }

@@ -26,7 +26,7 @@ public sealed class SwarmPodOrchestrator : IPodOrchestrator
     private readonly SwarmReplicaWriter _writer;
     private readonly SwarmConvergence _convergence;
     private readonly ILogger _logger;
-    private readonly PipelineGates _gates = new();
+    private readonly PipelineLocks _gates = new();
 
     /// <summary>
     /// Creates the orchestrator on <paramref name="client"/> (the caller owns and disposes it) for the pipelines in

@@ -4,6 +4,7 @@ using Force12.Queues.Ecs;
 using Force12.Queues.Kafka.Configuration;
 using Force12.Queues.Keda;
 using Force12.Queues.Kinesis.Configuration;
+using Force12.Queues.Kubernetes;
 using Force12.Queues.Marathon;
 using Force12.Queues.Nomad;
 using Force12.Queues.Processes;
@@ -25,6 +26,7 @@ internal static class AgentPlugins
             .AddDocker()
             .AddProcesses()
             .AddSwarm()
+            .AddKubernetes()
             .AddNomad()
             .AddMarathon()
             .AddEcs()

@@ -26,7 +26,8 @@ public sealed class AgentConfigurationSchemaExamplesTests
         "orchestrator-mapping-unknown-kind.yaml", "swarm-service-missing.yaml", "swarm-pod-set.yaml", "orchestrators-swarm-bad-values.yaml",
         "nomad-pipeline-settings.yaml", "orchestrators-nomad-bad-values.yaml",
         "marathon-pipeline-settings.yaml", "orchestrators-marathon-bad-values.yaml",
-        "orchestrators-ecs-bad-values.yaml");
+        "orchestrators-ecs-bad-values.yaml", "kubernetes-target-missing.yaml",
+        "kubernetes-target-kind-unknown.yaml", "kubernetes-pod-section.yaml");
 
     [Theory]
     [MemberData(nameof(GoodFiles))]

@@ -1,0 +1,19 @@
+using Force12.Queues.Core.Agent;
+
+namespace Force12.Queues.Kubernetes;
+
+/// <summary>Registers the <c>kubernetes</c> orchestrator kind on the agent's builder.</summary>
+public static class KubernetesBuilderExtensions
+{
+    /// <summary>
+    /// Lets pipelines use <c>orchestrator: { kind: kubernetes, target: { kind: Deployment, name: bulbs } }</c>: registers
+    /// the <see cref="KubernetesOrchestratorProvider"/>, which creates the orchestrator from <c>orchestrators.kubernetes</c>;
+    /// <paramref name="options"/> (defaults when null) gives the value of every key the section leaves out. Nothing reads
+    /// a kubeconfig or connects while configuration is only being validated. Adding it twice keeps the first.
+    /// </summary>
+    public static IForce12Builder AddKubernetes(this IForce12Builder builder, KubernetesOrchestratorOptions? options = null)
+    {
+        var defaults = options ?? new KubernetesOrchestratorOptions();
+        return builder.AddOrchestratorKind(s => new KubernetesOrchestratorProvider(defaults, s.Time, s.Loggers));
+    }
+}
