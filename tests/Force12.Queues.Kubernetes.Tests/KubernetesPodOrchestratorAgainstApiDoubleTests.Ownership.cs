@@ -1,5 +1,3 @@
-using Force12.Queues.Kubernetes.Tests.Double;
-
 namespace Force12.Queues.Kubernetes.Tests;
 
 /// <summary>Ownership: the orchestrator stands back from a workload an HPA or KEDA scales, and only from that one.</summary>

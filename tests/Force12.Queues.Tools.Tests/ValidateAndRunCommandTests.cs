@@ -43,7 +43,7 @@ public sealed class ValidateAndRunCommandTests : IDisposable
         Assert.Contains("pipelines.bulbs.sla: must be positive (was 0s)", error, StringComparison.Ordinal);
         Assert.Contains("pipelines.bulbs.source.group: is required", error, StringComparison.Ordinal);
         Assert.Contains("pipelines.bulbs.source.resetPolicy: 'newest' is not one of earliest, latest", error, StringComparison.Ordinal);
-        Assert.Contains("pipelines.bulbs.orchestrator: unknown kind 'kube' (known: docker, ecs, kubernetes, marathon, nomad, process, swarm)", error, StringComparison.Ordinal);
+        Assert.Contains("pipelines.bulbs.orchestrator: unknown kind 'kube' (known: docker, ecs, keda, kubernetes, marathon, nomad, process, swarm)", error, StringComparison.Ordinal);
         Assert.Contains("5 error(s)", error, StringComparison.Ordinal);
     }
 

@@ -2,6 +2,7 @@ using Force12.Queues.Core.Agent;
 using Force12.Queues.Docker;
 using Force12.Queues.Ecs;
 using Force12.Queues.Kafka.Configuration;
+using Force12.Queues.Keda;
 using Force12.Queues.Kinesis.Configuration;
 using Force12.Queues.Kubernetes;
 using Force12.Queues.Marathon;
@@ -28,5 +29,6 @@ internal static class AgentPlugins
             .AddKubernetes()
             .AddNomad()
             .AddMarathon()
-            .AddEcs();
+            .AddEcs()
+            .AddKeda();
 }

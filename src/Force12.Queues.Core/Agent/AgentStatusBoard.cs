@@ -20,6 +20,7 @@ public sealed class AgentStatusBoard
     private readonly int _historyLength;
     private AgentStatus _current = AgentStatus.Empty;
     private AgentStatus _newest = AgentStatus.Empty;
+    private TaskCompletionSource<AgentStatus> _next = NewWaiter();
 
     /// <summary>Creates a board that keeps the last <paramref name="historyLength"/> ticks.</summary>
     public AgentStatusBoard(int historyLength = DefaultHistoryLength)
@@ -36,6 +37,7 @@ public sealed class AgentStatusBoard
     public void Publish(AgentStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
+        TaskCompletionSource<AgentStatus> published;
         lock (_gate)
         {
             if (_history.Count == _historyLength)
@@ -46,8 +48,43 @@ public sealed class AgentStatusBoard
             _newest = WithoutUnits(status);
             _history.Enqueue(WithoutReasons(_newest));
             Volatile.Write(ref _current, status);
+            published = _next;
+            _next = NewWaiter();
+        }
+
+        // Outside the lock; continuations run asynchronously, so a reader never runs on the loop's thread.
+        published.TrySetResult(status);
+    }
+
+    /// <summary>
+    /// The first status published with a tick number greater than <paramref name="afterTick"/>: <see cref="Current"/> at
+    /// once when it is already newer, else the next one published. Lets readers (the KEDA scaler's activity stream)
+    /// react within the tick that changed something, without polling.
+    /// </summary>
+    public async Task<AgentStatus> NextAsync(long afterTick, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task<AgentStatus> next;
+            lock (_gate)
+            {
+                if (_current.Tick > afterTick)
+                {
+                    return _current;
+                }
+
+                next = _next.Task;
+            }
+
+            var status = await next.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (status.Tick > afterTick)
+            {
+                return status;
+            }
         }
     }
+
+    private static TaskCompletionSource<AgentStatus> NewWaiter() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
     /// The published statuses with a tick number greater than <paramref name="afterTick"/>, oldest first, without

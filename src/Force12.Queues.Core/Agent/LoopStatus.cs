@@ -27,6 +27,7 @@ internal static class LoopStatus
         {
             Name = pipeline.Name,
             SourceKind = pipeline.Source.Kind,
+            OrchestratorKind = pipeline.OrchestratorKind,
             Priority = pipeline.IsRemainder ? int.MaxValue : pipeline.Priority,
             SlaSeconds = pipeline.Policy.Sla.TotalSeconds,
             BacklogMessages = totals?.Lag,

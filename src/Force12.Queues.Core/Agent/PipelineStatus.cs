@@ -16,6 +16,13 @@ public sealed record PipelineStatus
     /// <summary>Source kind that measures the backlog, for example <c>kafka</c>, <c>kinesis</c>, <c>rabbitmq</c>.</summary>
     public required string SourceKind { get; init; }
 
+    /// <summary>
+    /// The orchestrator kind of the pipeline, for example <c>docker</c>; <c>keda</c> means the agent decides but KEDA
+    /// and the HPA actuate (the agent serves the decision as KEDA's external scaler metric and starts no pod itself).
+    /// Empty when unknown.
+    /// </summary>
+    public string OrchestratorKind { get; init; } = "";
+
     /// <summary>Priority on the shared capacity pool; 1 is the highest.</summary>
     public int Priority { get; init; } = 1;
 

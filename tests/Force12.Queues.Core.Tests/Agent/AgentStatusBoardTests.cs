@@ -85,6 +85,40 @@ public sealed class AgentStatusBoardTests
         Assert.Equal("sentence of tick 3", board.Current.Pipelines.Single().Reason);
     }
 
+    [Fact]
+    public async Task NextAsync_AlreadyNewer_ReturnsTheCurrentStatusAtOnce()
+    {
+        var board = new AgentStatusBoard();
+        board.Publish(StatusAt(1));
+        board.Publish(StatusAt(2));
+
+        Assert.Equal(2, (await board.NextAsync(0, CancellationToken.None)).Tick);
+    }
+
+    [Fact]
+    public async Task NextAsync_NothingNewer_CompletesWithTheNextPublish()
+    {
+        var board = new AgentStatusBoard();
+        board.Publish(StatusAt(1));
+
+        var next = board.NextAsync(1, CancellationToken.None);
+        Assert.False(next.IsCompleted);
+        board.Publish(StatusAt(2));
+
+        Assert.Equal(2, (await next.WaitAsync(TimeSpan.FromSeconds(30))).Tick);
+    }
+
+    [Fact]
+    public async Task NextAsync_Cancelled_Throws()
+    {
+        using var cancel = new CancellationTokenSource();
+        var next = new AgentStatusBoard().NextAsync(0, cancel.Token);
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next);
+    }
+
     private static AgentStatus StatusAt(long tick) =>
         new() { Tick = tick, At = DateTimeOffset.UnixEpoch.AddSeconds(tick), Pipelines = [] };
 }
