@@ -17,14 +17,54 @@ internal sealed class CommittedOffsetsReader(KafkaLagCollectorOptions options, s
 {
     private readonly Lock _gate = new();
     private IConsumer<Ignore, Ignore>? _consumer;
+    private IConsumer<Ignore, Ignore>? _disposeWhenIdle;
+    private int _inFlight;
+
+    /// <summary>Whether a call is still running on a handle (tests: a cancelled call goes on for up to the request timeout).</summary>
+    internal bool HasCallsRunning
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _inFlight > 0;
+            }
+        }
+    }
+
+    /// <summary>Whether a handle is open: the current one, or a disposed reader's whose close waits for its last call.</summary>
+    internal bool HasOpenHandle
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _consumer is not null || _disposeWhenIdle is not null;
+            }
+        }
+    }
 
     /// <summary>The committed offset of each of <paramref name="partitions"/> that has one (unset ones are left out).</summary>
     /// <exception cref="KafkaException">The request failed, or the broker refused a partition (its error).</exception>
     public async Task<Dictionary<TopicPartition, long>> ReadAsync(IReadOnlyList<TopicPartition> partitions, CancellationToken cancellationToken)
     {
-        var consumer = Consumer();
-        // Committed blocks for at most the request timeout; cancelling only stops the wait.
-        var answers = await Task.Run(() => Committed(consumer, partitions), CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var consumer = Enter();
+        // Committed blocks for at most the request timeout; cancelling only stops the wait. The handle is not destroyed
+        // while a call runs on it (librdkafka aborts the process on that): see Dispose.
+        var call = Task.Run(
+            () =>
+            {
+                try
+                {
+                    return Committed(consumer, partitions);
+                }
+                finally
+                {
+                    Leave();
+                }
+            },
+            CancellationToken.None);
+        var answers = await call.WaitAsync(cancellationToken).ConfigureAwait(false);
         var committed = new Dictionary<TopicPartition, long>(answers.Count);
         foreach (var answer in answers)
         {
@@ -42,14 +82,43 @@ internal sealed class CommittedOffsetsReader(KafkaLagCollectorOptions options, s
         return committed;
     }
 
-    /// <summary>Closes the consumer handle (it never joined the group, so nothing is handed back).</summary>
+    /// <summary>
+    /// Closes the consumer handle (it never joined the group, so nothing is handed back): now, or when the last call
+    /// still running on it returns (a call whose wait was cancelled goes on for up to the request timeout).
+    /// </summary>
     public void Dispose()
+    {
+        IConsumer<Ignore, Ignore>? idle;
+        lock (_gate)
+        {
+            idle = _inFlight == 0 ? _consumer : null;
+            _disposeWhenIdle = _inFlight == 0 ? null : _consumer;
+            _consumer = null;
+        }
+
+        idle?.Dispose();
+    }
+
+    private IConsumer<Ignore, Ignore> Enter()
     {
         lock (_gate)
         {
-            _consumer?.Dispose();
-            _consumer = null;
+            _inFlight++;
+            return _consumer ??= Create();
         }
+    }
+
+    private void Leave()
+    {
+        IConsumer<Ignore, Ignore>? idle;
+        lock (_gate)
+        {
+            _inFlight--;
+            idle = _inFlight == 0 ? _disposeWhenIdle : null;
+            _disposeWhenIdle = _inFlight == 0 ? null : _disposeWhenIdle;
+        }
+
+        idle?.Dispose();
     }
 
     private List<TopicPartitionOffsetError> Committed(IConsumer<Ignore, Ignore> consumer, IReadOnlyList<TopicPartition> partitions)
@@ -64,18 +133,13 @@ internal sealed class CommittedOffsetsReader(KafkaLagCollectorOptions options, s
         }
     }
 
-    private IConsumer<Ignore, Ignore> Consumer()
-    {
-        lock (_gate)
+    private IConsumer<Ignore, Ignore> Create() =>
+        new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig(new Dictionary<string, string>(options.ClientConfig))
         {
-            return _consumer ??= new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig(new Dictionary<string, string>(options.ClientConfig))
-            {
-                BootstrapServers = options.BootstrapServers,
-                GroupId = group,
-                EnableAutoCommit = false,
-                EnableAutoOffsetStore = false,
-                SocketTimeoutMs = (int)options.RequestTimeout.TotalMilliseconds,
-            }).SetLogHandler((_, _) => { }).Build();
-        }
-    }
+            BootstrapServers = options.BootstrapServers,
+            GroupId = group,
+            EnableAutoCommit = false,
+            EnableAutoOffsetStore = false,
+            SocketTimeoutMs = (int)options.RequestTimeout.TotalMilliseconds,
+        }).SetLogHandler((_, _) => { }).Build();
 }
