@@ -21,7 +21,7 @@ public sealed class KubernetesPodOrchestrator : IPodOrchestrator
     private readonly IReadOnlyDictionary<string, KubernetesTarget> _targets;
     private readonly Lazy<KubernetesWorkloadApi> _api;
     private readonly ILogger _logger;
-    private readonly KubernetesPipelineLocks _locks = new();
+    private readonly PipelineLocks _locks = new();
 
     /// <summary>
     /// Creates the orchestrator for <paramref name="targets"/> (pipeline name to workload). <paramref name="client"/> is

@@ -1,4 +1,5 @@
 using Force12.Queues.Core.Configuration;
+using Force12.Queues.Testing.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 

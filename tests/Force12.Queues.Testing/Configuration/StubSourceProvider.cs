@@ -4,7 +4,7 @@ using Force12.Queues.Core.Lag;
 namespace Force12.Queues.Testing.Configuration;
 
 /// <summary>
-/// A source kind <c>stub</c> with one required setting, <c>group</c>: lets an orchestrator plugin's tests read a whole
+/// A source kind <c>stub</c> with one optional setting, <c>group</c>: lets an orchestrator plugin's tests read a whole
 /// agent configuration (pipelines need a source) without a real source plugin. Creates no collector.
 /// </summary>
 public sealed class StubSourceProvider : ILagSourceProvider
@@ -19,8 +19,7 @@ public sealed class StubSourceProvider : ILagSourceProvider
     public ILagSource? Read(SectionReader settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var group = settings.Text("group", required: true);
-        return group is null ? null : new Source(group);
+        return new Source(settings.Text("group") ?? "none");
     }
 
     private sealed record Source(string Group) : ILagSource
