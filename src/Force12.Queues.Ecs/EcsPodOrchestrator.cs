@@ -50,18 +50,9 @@ public sealed partial class EcsPodOrchestrator : IPodOrchestrator, IDisposable
     public IReadOnlyList<string> Validate(PodTemplate podTemplate)
     {
         ArgumentNullException.ThrowIfNull(podTemplate);
-        var problems = new List<string>();
-        if (!podTemplate.IsDefinedByEngine)
-        {
-            problems.Add($"{PodTemplateValidator.PathOf(podTemplate)}: must not be set for orchestrator kind '{KindName}': {PodDefinedBy}");
-        }
-
-        if (!_targets.ContainsKey(podTemplate.Pipeline))
-        {
-            problems.Add($"pipelines.{podTemplate.Pipeline}.orchestrator: names no ECS cluster and service for this pipeline");
-        }
-
-        return problems;
+        return EnginePodValidator.Validate(
+            podTemplate, KindName, PodDefinedBy, _targets.ContainsKey(podTemplate.Pipeline),
+            $"pipelines.{podTemplate.Pipeline}.orchestrator: names no ECS cluster and service for this pipeline");
     }
 
     /// <summary>The service's tasks that ECS wants running, oldest first (tasks ECS already stops are not reported).</summary>

@@ -46,13 +46,9 @@ public sealed class KubernetesPodOrchestrator : IPodOrchestrator
     public IReadOnlyList<string> Validate(PodTemplate podTemplate)
     {
         ArgumentNullException.ThrowIfNull(podTemplate);
-        var path = PodTemplateValidator.PathOf(podTemplate);
-        return (podTemplate.IsDefinedByEngine, _targets.ContainsKey(podTemplate.Pipeline)) switch
-        {
-            (false, _) => [$"{path}: must not be set for orchestrator kind '{KindName}': {KubernetesOrchestratorProvider.PodDefinition}"],
-            (true, false) => [$"pipelines.{podTemplate.Pipeline}.orchestrator.target: is required: the workload to scale"],
-            _ => [],
-        };
+        return EnginePodValidator.Validate(
+            podTemplate, KindName, KubernetesOrchestratorProvider.PodDefinition, _targets.ContainsKey(podTemplate.Pipeline),
+            $"pipelines.{podTemplate.Pipeline}.orchestrator.target: is required: the workload to scale");
     }
 
     /// <inheritdoc />

@@ -43,18 +43,9 @@ public sealed partial class MarathonPodOrchestrator : IPodOrchestrator
     public IReadOnlyList<string> Validate(PodTemplate podTemplate)
     {
         ArgumentNullException.ThrowIfNull(podTemplate);
-        var problems = new List<string>();
-        if (!podTemplate.IsDefinedByEngine)
-        {
-            problems.Add($"{PodTemplateValidator.PathOf(podTemplate)}: must not be set for orchestrator kind '{KindName}': {MarathonOrchestratorProvider.PodDefinition}");
-        }
-
-        if (!Pipelines.ContainsKey(podTemplate.Pipeline))
-        {
-            problems.Add($"pipelines.{podTemplate.Pipeline}.orchestrator.{MarathonOrchestratorKeys.App}: is required: the Marathon app whose instances are the pods");
-        }
-
-        return problems;
+        return EnginePodValidator.Validate(
+            podTemplate, KindName, MarathonOrchestratorProvider.PodDefinition, Pipelines.ContainsKey(podTemplate.Pipeline),
+            $"pipelines.{podTemplate.Pipeline}.orchestrator.{MarathonOrchestratorKeys.App}: is required: the Marathon app whose instances are the pods");
     }
 
     /// <inheritdoc />

@@ -43,18 +43,9 @@ public sealed partial class NomadPodOrchestrator : IPodOrchestrator
     public IReadOnlyList<string> Validate(PodTemplate podTemplate)
     {
         ArgumentNullException.ThrowIfNull(podTemplate);
-        var problems = new List<string>();
-        if (!podTemplate.IsDefinedByEngine)
-        {
-            problems.Add($"{PodTemplateValidator.PathOf(podTemplate)}: must not be set for orchestrator kind '{KindName}': {NomadOrchestratorProvider.PodDefinition}");
-        }
-
-        if (!_pipelines.ContainsKey(podTemplate.Pipeline))
-        {
-            problems.Add($"pipelines.{podTemplate.Pipeline}.orchestrator.{NomadOrchestratorKeys.Job}: is required: the Nomad job whose task group is the pod");
-        }
-
-        return problems;
+        return EnginePodValidator.Validate(
+            podTemplate, KindName, NomadOrchestratorProvider.PodDefinition, _pipelines.ContainsKey(podTemplate.Pipeline),
+            $"pipelines.{podTemplate.Pipeline}.orchestrator.{NomadOrchestratorKeys.Job}: is required: the Nomad job whose task group is the pod");
     }
 
     /// <inheritdoc />

@@ -58,18 +58,9 @@ public sealed class SwarmPodOrchestrator : IPodOrchestrator
     public IReadOnlyList<string> Validate(PodTemplate podTemplate)
     {
         ArgumentNullException.ThrowIfNull(podTemplate);
-        var problems = new List<string>();
-        if (!podTemplate.IsDefinedByEngine)
-        {
-            problems.Add($"{PodTemplateValidator.PathOf(podTemplate)}: must not be set for the swarm orchestrator: {PodDefinedBy}");
-        }
-
-        if (!_services.ContainsKey(podTemplate.Pipeline))
-        {
-            problems.Add($"{ServicePath(podTemplate.Pipeline)}: is required by the swarm orchestrator: the replicated Swarm service the pipeline scales");
-        }
-
-        return problems;
+        return EnginePodValidator.Validate(
+            podTemplate, KindName, PodDefinedBy, _services.ContainsKey(podTemplate.Pipeline),
+            $"{ServicePath(podTemplate.Pipeline)}: is required by the swarm orchestrator: the replicated Swarm service the pipeline scales");
     }
 
     /// <inheritdoc />

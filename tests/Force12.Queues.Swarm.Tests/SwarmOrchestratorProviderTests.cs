@@ -93,7 +93,7 @@ public sealed class SwarmOrchestratorProviderTests
             ["pipelines.other.orchestrator.service: is required by the swarm orchestrator: the replicated Swarm service the pipeline scales"],
             swarm.Validate(PodTemplate.DefinedByEngine("other")));
         var withContainers = new PodTemplate { Pipeline = "bulbs", Containers = [new ContainerTemplate { Name = "main", Image = "x" }] };
-        Assert.Equal([$"pipelines.bulbs.pod: must not be set for the swarm orchestrator: {SwarmPodOrchestrator.PodDefinedBy}"], swarm.Validate(withContainers));
+        Assert.Equal([$"pipelines.bulbs.pod: must not be set for orchestrator kind 'swarm': {SwarmPodOrchestrator.PodDefinedBy}"], swarm.Validate(withContainers));
     }
 
     private static SwarmOrchestratorProvider Provider() => new(new SwarmOrchestratorOptions(), TimeProvider.System, NullLoggerFactory.Instance);
