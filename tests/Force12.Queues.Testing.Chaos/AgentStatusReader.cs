@@ -3,26 +3,28 @@ using System.Text.Json;
 namespace Force12.Queues.Chaos;
 
 /// <summary>
-/// Reads the pods the agent scales to (<c>targetPods</c> per pipeline) from its <c>/api/status</c>: the agent's own
-/// decisions, which unlike the running-pod count do not dip when the chaos monkey kills a container.
+/// Reads the agent's decisions from its <c>/api/status</c>: pods the policy needed (<c>neededPods</c>) and pods the
+/// agent scales to after sharing the pool (<c>targetPods</c>), per pipeline. Unlike the running-pod count they do not
+/// dip when the chaos monkey kills a container.
 /// </summary>
 internal sealed class AgentStatusReader(int port) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(2) };
 
-    /// <summary>Required pods by pipeline name; empty while the agent does not answer (restarting, busy).</summary>
-    public async Task<IReadOnlyDictionary<string, int>> RequiredPodsAsync(CancellationToken cancellationToken)
+    /// <summary>Needed and target pods by pipeline name; empty while the agent does not answer (restarting, busy).</summary>
+    public async Task<IReadOnlyDictionary<string, (int Needed, int Target)>> DecisionsAsync(CancellationToken cancellationToken)
     {
-        var required = new Dictionary<string, int>(StringComparer.Ordinal);
+        var decisions = new Dictionary<string, (int Needed, int Target)>(StringComparer.Ordinal);
         try
         {
             await using var body = await _http.GetStreamAsync(new Uri("api/status", UriKind.Relative), cancellationToken);
             using var status = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
             foreach (var pipeline in status.RootElement.GetProperty("pipelines").EnumerateArray())
             {
-                if (pipeline.TryGetProperty("targetPods", out var pods) && pods.ValueKind == JsonValueKind.Number)
+                if (pipeline.TryGetProperty("targetPods", out var target) && target.ValueKind == JsonValueKind.Number &&
+                    pipeline.TryGetProperty("neededPods", out var needed) && needed.ValueKind == JsonValueKind.Number)
                 {
-                    required[pipeline.GetProperty("name").GetString()!] = pods.GetInt32();
+                    decisions[pipeline.GetProperty("name").GetString()!] = (needed.GetInt32(), target.GetInt32());
                 }
             }
         }
@@ -31,7 +33,7 @@ internal sealed class AgentStatusReader(int port) : IDisposable
             // No answer this second; the next sample counts.
         }
 
-        return required;
+        return decisions;
     }
 
     public void Dispose() => _http.Dispose();

@@ -37,7 +37,7 @@ internal sealed record ChaosAgentConfig(string Pipeline, string StatePipeline, s
             http:
               address: 127.0.0.1:{{HttpPort}}
             capacity:
-              podSlots: {{options.MaxPods + options.MaxStatePods + 2}}
+              podSlots: {{options.EffectivePodSlots}}
             pipelines:
               {{Pipeline}}:
                 priority: 1

@@ -43,6 +43,16 @@ internal sealed record ChaosOptions
     /// <summary>Most bulb-state pods. Default 4.</summary>
     public int MaxStatePods { get; init; } = 4;
 
+    /// <summary>
+    /// Pod slots of the agent's capacity pool shared by both pipelines. Default null: room for both at their maximum
+    /// (<see cref="MaxPods"/> + <see cref="MaxStatePods"/> + 2). Smaller makes them contend: the processors (priority 1)
+    /// keep every pod they need and bulb-state (priority 2) gets what is left.
+    /// </summary>
+    public int? PodSlots { get; init; }
+
+    /// <summary>The pool's pod slots this run uses (<see cref="PodSlots"/> or its default).</summary>
+    public int EffectivePodSlots => PodSlots ?? MaxPods + MaxStatePods + 2;
+
     /// <summary>Seed of the bulb choice in the events and of the victim choice. Default 42.</summary>
     public int Seed { get; init; } = 42;
 
@@ -64,6 +74,11 @@ internal sealed record ChaosOptions
         if (Partitions < 1 || MaxPods < 1 || MaxStatePods < 1)
         {
             errors.Add($"{nameof(Partitions)}, {nameof(MaxPods)} and {nameof(MaxStatePods)} must be at least 1.");
+        }
+
+        if (PodSlots is { } slots && slots < MaxPods + 1)
+        {
+            errors.Add($"{nameof(PodSlots)} must leave room for every processor pod and one bulb-state pod (at least {MaxPods + 1}), was {slots}.");
         }
 
         if (MinRate <= 0 || MaxRate < MinRate)

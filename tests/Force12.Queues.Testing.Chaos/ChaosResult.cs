@@ -40,11 +40,14 @@ internal sealed record ChaosResult
     /// <summary>Running bulb-state pods, one sample a second.</summary>
     public required IReadOnlyList<int> StatePods { get; init; }
 
-    /// <summary>Processor pods the agent asked for (its /api/status), one sample a second while it answered.</summary>
-    public required IReadOnlyList<int> RequiredPods { get; init; }
+    /// <summary>Needed and target pods of both pipelines (the agent's /api/status), one sample a second while it answered.</summary>
+    public required IReadOnlyList<PoolSample> Shares { get; init; }
+
+    /// <summary>Processor pods the agent asked for (target after sharing the pool), one sample a second while it answered.</summary>
+    public IReadOnlyList<int> RequiredPods => [.. Shares.Select(s => s.Target)];
 
     /// <summary>bulb-state pods the agent asked for, sampled with <see cref="RequiredPods"/>.</summary>
-    public required IReadOnlyList<int> StateRequiredPods { get; init; }
+    public IReadOnlyList<int> StateRequiredPods => [.. Shares.Select(s => s.StateTarget)];
 
     public required TimeSpan WallTime { get; init; }
 

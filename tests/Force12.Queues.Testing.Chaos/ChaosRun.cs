@@ -23,8 +23,7 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
 {
     private readonly List<int> _pods = [];
     private readonly List<int> _statePods = [];
-    private readonly List<int> _required = [];
-    private readonly List<int> _stateRequired = [];
+    private readonly List<PoolSample> _shares = [];
     private (int Adopted, int Before) _adoption;
 
     public async Task<ChaosResult> RunAsync(CancellationToken cancellationToken)
@@ -107,11 +106,10 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
                     var statePods = await orchestrator.ListPodsAsync(config.StatePipeline, cancellationToken);
                     _pods.Add(pods.Count(IsUp));
                     _statePods.Add(statePods.Count(IsUp));
-                    var required = await status.RequiredPodsAsync(cancellationToken);
-                    if (required.TryGetValue(config.Pipeline, out var need) && required.TryGetValue(config.StatePipeline, out var stateNeed))
+                    var decisions = await status.DecisionsAsync(cancellationToken);
+                    if (decisions.TryGetValue(config.Pipeline, out var bulbs) && decisions.TryGetValue(config.StatePipeline, out var state))
                     {
-                        _required.Add(need);
-                        _stateRequired.Add(stateNeed);
+                        _shares.Add(new PoolSample(bulbs.Needed, bulbs.Target, state.Needed, state.Target, _pods[^1] + _statePods[^1]));
                     }
                     if (restartedAt is { } at && TimeProvider.System.GetUtcNow() - at >= TimeSpan.FromSeconds(5))
                     {
@@ -192,8 +190,7 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
                 Adoption = _adoption,
                 Pods = _pods,
                 StatePods = _statePods,
-                RequiredPods = _required,
-                StateRequiredPods = _stateRequired,
+                Shares = _shares,
                 WallTime = TimeProvider.System.GetElapsedTime(started),
             };
         }

@@ -22,7 +22,7 @@ internal static class ChaosBenchmark
         catch (ArgumentException e)
         {
             await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
-            await Console.Error.WriteLineAsync("usage: chaos [--events 1000000] [--minutes 80] [--kill-every-seconds 6] [--min-rate 300] [--max-rate 1500] [--period-seconds 90] [--partitions 48] [--seed 42] [--no-build]").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("usage: chaos [--events 1000000] [--minutes 80] [--kill-every-seconds 6] [--min-rate 300] [--max-rate 1500] [--period-seconds 90] [--partitions 48] [--seed 42] [--pod-slots N] [--no-build]").ConfigureAwait(false);
             return 2;
         }
 
@@ -60,6 +60,7 @@ internal static class ChaosBenchmark
                 "--period-seconds" => options with { Period = TimeSpan.FromSeconds(Number(args, ++i)) },
                 "--partitions" => options with { Partitions = (int)Number(args, ++i) },
                 "--seed" => options with { Seed = (int)Number(args, ++i) },
+                "--pod-slots" => options with { PodSlots = (int)Number(args, ++i) },
                 "--no-build" => options with { BuildImage = false },
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'"),
             };

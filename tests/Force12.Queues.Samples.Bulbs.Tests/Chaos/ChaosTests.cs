@@ -10,8 +10,10 @@ namespace Force12.Queues.Samples.Bulbs.Tests.Chaos;
 /// process) scales the bulbs processor pods (Docker containers: state cache + processor) on the Kafka lag and the
 /// downstream bulb-state pods on the RabbitMQ queue depth, while 100,000 uniquely numbered events arrive in a
 /// day-shaped pattern, a chaos driver SIGKILLs a random pod's container every few seconds, and the agent itself is
-/// SIGKILLed and restarted once. Every acknowledged event must be in the processors' audit, and every state change
-/// RabbitMQ accepted must be in the bulb-state audit. The 1,000,000-event version is the benchmark command
+/// SIGKILLed and restarted once. The two pipelines share a pool of 9 pod slots (the processors may use 8, bulb-state 4):
+/// the processors (priority 1) must get every pod they need, bulb-state (priority 2) yields and gets what is left.
+/// Every acknowledged event must be in the processors' audit, and every state change RabbitMQ accepted must be in the
+/// bulb-state audit. The 1,000,000-event version is the benchmark command
 /// <c>Force12.Queues.Benchmarks chaos --events 1000000</c> (same <see cref="ChaosRun"/>).
 /// </summary>
 [Collection(KafkaGroup.Name)]
@@ -19,10 +21,11 @@ namespace Force12.Queues.Samples.Bulbs.Tests.Chaos;
 public sealed class ChaosTests(KafkaFixture kafka, ITestOutputHelper output)
 {
     [Fact]
-    public async Task Pipeline_PodsKilledAndAgentRestartedWhileScaling_LosesNoEventAndNoStateChange()
+    public async Task Pipeline_PodsKilledAndAgentRestartedWhileScalingOnASharedPool_LosesNoEventAndNoStateChange()
     {
         using var log = new TestOutputWriter(output);
-        var options = new ChaosOptions { Budget = TimeSpan.FromMinutes(15) }; // about 4 minutes here; generous for slower or busier machines
+        // About 4 minutes here; the budget is generous for slower or busier machines.
+        var options = new ChaosOptions { Budget = TimeSpan.FromMinutes(15), PodSlots = 9 };
 
         var result = await new ChaosRun(options, kafka.Cluster, log).RunAsync(CancellationToken.None);
 
@@ -43,5 +46,7 @@ public sealed class ChaosTests(KafkaFixture kafka, ITestOutputHelper output)
         Assert.True(ChaosResult.ScaledDownAfterPeak(result.RequiredPods), $"the agent never scaled the processors down after their peak\n{summary}");
         Assert.True(result.StateRequiredPods.Max() >= 2, $"the agent never scaled bulb-state on the queue depth (at most {result.StateRequiredPods.Max()} pods)\n{summary}");
         Assert.True(result.StatePods.Max() >= 2, $"bulb-state never ran on more than {result.StatePods.Max()} pods\n{summary}");
+        var sharing = PriorityShareCheck.Problems(result.Shares, options.EffectivePodSlots, options.MaxPods, options.MaxStatePods);
+        Assert.True(sharing.Count == 0, $"the pool was not shared by priority:\n{string.Join("\n", sharing.Take(10))}\n{summary}");
     }
 }
