@@ -191,6 +191,7 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
                 Pods = _pods,
                 StatePods = _statePods,
                 Shares = _shares,
+                PodSlots = options.EffectivePodSlots,
                 WallTime = TimeProvider.System.GetElapsedTime(started),
             };
         }
