@@ -18,19 +18,22 @@ public static class SlaScalingPolicy
         var mu = input.Throughput.Or(options.PerPodThroughputPrior);
         var current = Math.Max(0, input.CurrentPods);
 
+        // Holding keeps the previous decision, not only the pods up now: a pod that crashed while data is missing is
+        // replaced, so the pipeline never shrinks on missing data.
+        var held = Math.Max(current, input.History.LatestNeed(current));
         if (input.ConsecutiveFailedPolls >= options.FallbackAfterFailedPolls)
         {
-            return Hold(options, input, Math.Max(current, options.FallbackPods), ScalingReason.FallbackAfterFailedPolls, mu);
+            return Hold(options, input, Math.Max(held, options.FallbackPods), ScalingReason.FallbackAfterFailedPolls, mu);
         }
 
         if (!input.MetricsAvailable)
         {
-            return Hold(options, input, current, ScalingReason.MetricsUnavailableHold, mu);
+            return Hold(options, input, held, ScalingReason.MetricsUnavailableHold, mu);
         }
 
         if (input.Stalled)
         {
-            return Hold(options, input, current, ScalingReason.ConsumerGroupStalled, mu);
+            return Hold(options, input, held, ScalingReason.ConsumerGroupStalled, mu);
         }
 
         var uncapped = PodNeed.WithHotUnits(input, options.Sla.TotalSeconds, mu);

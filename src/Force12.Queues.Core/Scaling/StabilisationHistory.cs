@@ -32,6 +32,9 @@ public sealed record StabilisationHistory
         return new StabilisationHistory { Points = builder.ToImmutable() };
     }
 
+    /// <summary>The need recorded last (the previous decision's), or <paramref name="fallback"/> when empty.</summary>
+    public int LatestNeed(int fallback) => Points.IsDefaultOrEmpty ? fallback : Points[^1].Pods;
+
     /// <summary>The highest need in the window (the first point), or <paramref name="fallback"/> when empty.</summary>
     public int HighestNeed(int fallback) => Points.IsDefaultOrEmpty ? fallback : Points[0].Pods;
 }

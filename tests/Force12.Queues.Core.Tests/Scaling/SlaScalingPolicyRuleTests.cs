@@ -143,6 +143,24 @@ public sealed class SlaScalingPolicyRuleTests
     }
 
     [Theory]
+    [InlineData(false, 0)]
+    [InlineData(false, 3)]
+    [InlineData(true, 0)]
+    public void Decide_PodCrashedWhileDataIsMissing_HoldsThePreviousDecisionSoThePodIsReplaced(bool stalled, int failedPolls)
+    {
+        // The previous tick decided 6 pods; one crashed since, so 5 are up when the data goes missing.
+        var history = StabilisationHistory.Empty.Record(PolicyInputs.Start.AddSeconds(-1), 6, Options.ScaleDownStabilisation);
+        var input = PolicyInputs.Steady(10_000, 1_000, 5) with
+        {
+            MetricsAvailable = stalled, Stalled = stalled, ConsecutiveFailedPolls = failedPolls, History = history, ProcessingRatePerSecond = 0,
+        };
+
+        var decision = SlaScalingPolicy.Decide(Options, input);
+
+        Assert.Equal(6, decision.NeededPods);
+    }
+
+    [Theory]
     // min, current, fallback, expected
     [InlineData(0, 0, 2, 2)]  // never zero after repeated failures
     [InlineData(1, 1, 4, 4)]
