@@ -11,10 +11,10 @@ internal sealed class AgentStatusReader(int port) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(2) };
 
-    /// <summary>Needed and target pods by pipeline name; empty while the agent does not answer (restarting, busy).</summary>
-    public async Task<IReadOnlyDictionary<string, (int Needed, int Target)>> DecisionsAsync(CancellationToken cancellationToken)
+    /// <summary>Needed and target pods and the reason code by pipeline name; empty while the agent does not answer (restarting, busy).</summary>
+    public async Task<IReadOnlyDictionary<string, (int Needed, int Target, string Reason)>> DecisionsAsync(CancellationToken cancellationToken)
     {
-        var decisions = new Dictionary<string, (int Needed, int Target)>(StringComparer.Ordinal);
+        var decisions = new Dictionary<string, (int Needed, int Target, string Reason)>(StringComparer.Ordinal);
         try
         {
             await using var body = await _http.GetStreamAsync(new Uri("api/status", UriKind.Relative), cancellationToken);
@@ -24,7 +24,7 @@ internal sealed class AgentStatusReader(int port) : IDisposable
                 if (pipeline.TryGetProperty("targetPods", out var target) && target.ValueKind == JsonValueKind.Number &&
                     pipeline.TryGetProperty("neededPods", out var needed) && needed.ValueKind == JsonValueKind.Number)
                 {
-                    decisions[pipeline.GetProperty("name").GetString()!] = (needed.GetInt32(), target.GetInt32());
+                    decisions[pipeline.GetProperty("name").GetString()!] = (needed.GetInt32(), target.GetInt32(), pipeline.TryGetProperty("reasonCode", out var reason) ? reason.GetString() ?? "" : "");
                 }
             }
         }

@@ -53,6 +53,12 @@ internal sealed record ChaosOptions
     /// <summary>The pool's pod slots this run uses (<see cref="PodSlots"/> or its default).</summary>
     public int EffectivePodSlots => PodSlots ?? MaxPods + MaxStatePods + 2;
 
+    /// <summary>How long every Kafka broker is down, once, under load. Default zero: no outage.</summary>
+    public TimeSpan OutageLength { get; init; }
+
+    /// <summary>Events sent when the outage starts. Default a quarter of <see cref="Events"/> (before the agent restart at half).</summary>
+    public long OutageAtEvents => Events / 4;
+
     /// <summary>Seed of the bulb choice in the events and of the victim choice. Default 42.</summary>
     public int Seed { get; init; } = 42;
 
@@ -84,6 +90,11 @@ internal sealed record ChaosOptions
         if (MinRate <= 0 || MaxRate < MinRate)
         {
             errors.Add($"{nameof(MinRate)} must be positive and {nameof(MaxRate)} at least {nameof(MinRate)} (were {MinRate} and {MaxRate}).");
+        }
+
+        if (OutageLength < TimeSpan.Zero)
+        {
+            errors.Add($"{nameof(OutageLength)} must be zero (no outage) or positive, was {OutageLength}.");
         }
 
         if (KillEvery <= TimeSpan.Zero || Budget <= TimeSpan.Zero || Period <= TimeSpan.Zero)

@@ -43,6 +43,9 @@ internal sealed record ChaosResult
     /// <summary>Needed and target pods of both pipelines (the agent's /api/status), one sample a second while it answered.</summary>
     public required IReadOnlyList<PoolSample> Shares { get; init; }
 
+    /// <summary>The agent's decisions for the Kafka pipeline from the broker outage on; empty without an outage.</summary>
+    public IReadOnlyList<OutageSample> Outage { get; init; } = [];
+
     /// <summary>Pod slots of the pool both pipelines shared.</summary>
     public required int PodSlots { get; init; }
 
@@ -75,7 +78,7 @@ internal sealed record ChaosResult
         chaos: {Processed.Expected:N0} events acknowledged, {Processed.Processed:N0} processed, {Processed.Lost:N0} lost, {Processed.Duplicates:N0} duplicates ({Percent(Processed.Duplicates, Processed.Expected)}), {Processed.Unexpected} unexpected; {DeletedByBroker:N0} deleted by the broker's retention before the end{(DeletedByBroker > 0 && Processed.Lost > 0 ? " (INVALID RUN: the backlog outgrew the broker; use more partitions)" : "")}
         downstream: {PublishedMessages:N0} state changes published ({Downstream.Expected:N0} distinct), {Downstream.Processed:N0} received by bulb-state, {Downstream.Lost:N0} lost, {Downstream.Duplicates:N0} duplicates, {Downstream.Unexpected} unexpected
         chaos driver: {Kills} containers SIGKILLed ({string.Join(", ", KillsByContainer.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"))}), {AgentRestarts} agent restart(s), {Adoption.Adopted} of {Adoption.Before} pods adopted by the new agent
-        pods running: processor {Range(Pods)}, bulb-state {Range(StatePods)}; asked for by the agent: processor {Range(RequiredPods)}{(ScaledDownAfterPeak(RequiredPods) ? " (down again after its peak)" : "")}, bulb-state {Range(StateRequiredPods)}{(ScaledDownAfterPeak(StateRequiredPods) ? " (down again after its peak)" : "")}; pool of {PodSlots} pod slots short in {ShortSamples} of {Shares.Count} samples; wall time {WallTime.TotalSeconds:0} s{(Failure is null ? "" : "; FAILED: " + Failure)}
+        pods running: processor {Range(Pods)}, bulb-state {Range(StatePods)}; asked for by the agent: processor {Range(RequiredPods)}{(ScaledDownAfterPeak(RequiredPods) ? " (down again after its peak)" : "")}, bulb-state {Range(StateRequiredPods)}{(ScaledDownAfterPeak(StateRequiredPods) ? " (down again after its peak)" : "")}; pool of {PodSlots} pod slots short in {ShortSamples} of {Shares.Count} samples; {OutageCheck.Summary(Outage)}; wall time {WallTime.TotalSeconds:0} s{(Failure is null ? "" : "; FAILED: " + Failure)}
         """);
 
     /// <summary>One row of the table in docs/benchmarks.md.</summary>

@@ -25,6 +25,7 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
     private readonly List<int> _statePods = [];
     private readonly List<PoolSample> _shares = [];
     private (int Adopted, int Before) _adoption;
+    private long _committed;
 
     public async Task<ChaosResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -63,6 +64,7 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
         kafka.CreateTopic(config.Topic, options.Partitions);
         var orchestrator = new DockerPodOrchestrator(services.Docker, new DockerOrchestratorOptions(), TimeProvider.System, NullLogger<DockerPodOrchestrator>.Instance);
         var monkey = new ChaosMonkey(services.Docker, options.Seed);
+        var outage = new ChaosOutage(options, kafka);
         var publishedFile = Path.Combine(folder, "published" + AuditLogWriter.Extension);
         var started = TimeProvider.System.GetTimestamp();
         string? failure = null;
@@ -111,6 +113,11 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
                     {
                         _shares.Add(new PoolSample(bulbs.Needed, bulbs.Target, state.Needed, state.Target, _pods[^1] + _statePods[^1]));
                     }
+
+                    if (outage.Step(elapsed, load.Sent, decisions.TryGetValue(config.Pipeline, out var decided) ? (decided.Target, decided.Reason) : null) is { } happened)
+                    {
+                        await Say(happened);
+                    }
                     if (restartedAt is { } at && TimeProvider.System.GetUtcNow() - at >= TimeSpan.FromSeconds(5))
                     {
                         _adoption = (pods.Concat(statePods).Count(p => beforeRestart.Contains(p.Id)), beforeRestart.Count);
@@ -153,6 +160,7 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
             }
             finally
             {
+                outage.End();
                 if (!await agent.StopAsync(TimeSpan.FromSeconds(90)))
                 {
                     await Say("the agent did not stop within 90 s of SIGTERM; its containers are removed below");
@@ -192,6 +200,7 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
                 StatePods = _statePods,
                 Shares = _shares,
                 PodSlots = options.EffectivePodSlots,
+                Outage = outage.Samples,
                 WallTime = TimeProvider.System.GetElapsedTime(started),
             };
         }
@@ -199,10 +208,18 @@ internal sealed class ChaosRun(ChaosOptions options, EmbeddedKafkaCluster kafka,
 
     private static bool IsUp(PodInfo pod) => pod.State is PodState.Ready or PodState.Running;
 
+    /// <summary>Events the group committed; the last answer while the brokers do not answer (an outage).</summary>
     private long CommittedTotal(IConsumer<Ignore, Ignore> consumer, string topic)
     {
         var partitions = Enumerable.Range(0, options.Partitions).Select(p => new TopicPartition(topic, p));
-        return consumer.Committed(partitions, TimeSpan.FromSeconds(10)).Sum(c => Math.Max(0, c.Offset.Value));
+        try
+        {
+            return _committed = consumer.Committed(partitions, TimeSpan.FromSeconds(10)).Sum(c => Math.Max(0, c.Offset.Value));
+        }
+        catch (KafkaException)
+        {
+            return _committed;
+        }
     }
 
     /// <summary>Events the broker deleted from the head of the topic (the embedded one keeps at most 5 MiB per partition).</summary>

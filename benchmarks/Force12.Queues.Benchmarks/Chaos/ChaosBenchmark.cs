@@ -22,7 +22,7 @@ internal static class ChaosBenchmark
         catch (ArgumentException e)
         {
             await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
-            await Console.Error.WriteLineAsync("usage: chaos [--events 1000000] [--minutes 80] [--kill-every-seconds 6] [--min-rate 300] [--max-rate 1500] [--period-seconds 90] [--partitions 48] [--seed 42] [--pod-slots N] [--no-build]").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("usage: chaos [--events 1000000] [--minutes 80] [--kill-every-seconds 6] [--min-rate 300] [--max-rate 1500] [--period-seconds 90] [--partitions 48] [--seed 42] [--pod-slots N] [--outage-seconds S] [--no-build]").ConfigureAwait(false);
             return 2;
         }
 
@@ -61,6 +61,7 @@ internal static class ChaosBenchmark
                 "--partitions" => options with { Partitions = (int)Number(args, ++i) },
                 "--seed" => options with { Seed = (int)Number(args, ++i) },
                 "--pod-slots" => options with { PodSlots = (int)Number(args, ++i) },
+                "--outage-seconds" => options with { OutageLength = TimeSpan.FromSeconds(Number(args, ++i)) },
                 "--no-build" => options with { BuildImage = false },
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'"),
             };
