@@ -4,7 +4,10 @@ using Force12.Queues.Testing;
 
 namespace Force12.Queues.Docker.Tests.Pods;
 
-/// <summary>A container that crashes by itself: reconcile replaces its pod and logs why it died.</summary>
+/// <summary>
+/// A container that crashes by itself, or is removed by hand: reconcile replaces its pod (and logs why it died) and
+/// leaves no part of the broken pod behind.
+/// </summary>
 [Collection(DockerdCollectionDefinition.Name)]
 [Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class DockerPodOrchestratorCrashTests : IAsyncLifetime
@@ -34,6 +37,27 @@ public sealed class DockerPodOrchestratorCrashTests : IAsyncLifetime
         var died = Assert.Single(logger.Entries, e => e.EventId == 5100);
         Assert.Contains("exit code 3", died.Message, StringComparison.Ordinal);
         Assert.Contains("crashing on purpose", died.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reconcile_OneContainerOfAPodRemovedByHand_ReplacesThePodAndRemovesItsOtherContainer()
+    {
+        var orchestrator = new DockerPodOrchestrator(_docker.Client, new DockerOrchestratorOptions(), TimeProvider.System, new ListLogger<DockerPodOrchestrator>());
+        var twoContainers = Template(new Dictionary<string, string>()) with
+        {
+            Containers = [new ContainerTemplate { Name = "app", Image = DockerFixture.ProbeImage }, new ContainerTemplate { Name = "sidecar", Image = DockerFixture.ProbeImage }],
+        };
+        var first = (await orchestrator.ScaleAsync(twoContainers, 1)).Started[0];
+        var sidecar = (await orchestrator.ListPodsAsync(_pipeline)).Single().Containers.Single(c => c.Name == "sidecar");
+
+        await _docker.Client.Containers.RemoveContainerAsync(sidecar.Id, new ContainerRemoveParameters { Force = true });
+        Assert.Equal(PodState.Exited, (await orchestrator.ListPodsAsync(_pipeline)).Single().State);
+        var result = await orchestrator.ReconcileAsync(twoContainers);
+
+        Assert.Equal([first.Id], result.Removed);
+        var replacement = Assert.Single(await orchestrator.ListPodsAsync(_pipeline));
+        Assert.NotEqual(first.Id, replacement.Id);
+        Assert.Equal(2, replacement.Containers.Count);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
