@@ -14,6 +14,6 @@ public static class KubernetesBuilderExtensions
     public static IForce12Builder AddKubernetes(this IForce12Builder builder, KubernetesOrchestratorOptions? options = null)
     {
         var defaults = options ?? new KubernetesOrchestratorOptions();
-        return builder.AddOrchestratorKind(s => new KubernetesOrchestratorProvider(defaults, s.Time, s.Loggers));
+        return builder.AddOrchestratorKind(s => new KubernetesOrchestratorProvider(defaults, s.Time, s.Loggers, s.Metrics));
     }
 }

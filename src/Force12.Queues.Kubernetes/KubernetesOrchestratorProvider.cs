@@ -19,14 +19,19 @@ public sealed class KubernetesOrchestratorProvider : IPodOrchestratorProvider, I
     private readonly KubernetesOrchestratorOptions _defaults;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
+    private readonly PodMetrics? _metrics;
     private readonly List<IKubernetes> _clients = [];
 
-    /// <summary>Creates the provider; <paramref name="defaults"/> holds the value of every key the section leaves out.</summary>
-    public KubernetesOrchestratorProvider(KubernetesOrchestratorOptions defaults, TimeProvider time, ILoggerFactory loggers)
+    /// <summary>
+    /// Creates the provider; <paramref name="defaults"/> holds the value of every key the section leaves out; pod start
+    /// latency goes to <paramref name="metrics"/>, if given.
+    /// </summary>
+    public KubernetesOrchestratorProvider(KubernetesOrchestratorOptions defaults, TimeProvider time, ILoggerFactory loggers, PodMetrics? metrics = null)
     {
         _defaults = defaults ?? throw new ArgumentNullException(nameof(defaults));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _loggers = loggers ?? throw new ArgumentNullException(nameof(loggers));
+        _metrics = metrics;
     }
 
     /// <inheritdoc />
@@ -57,7 +62,7 @@ public sealed class KubernetesOrchestratorProvider : IPodOrchestratorProvider, I
         var targets = pipelines
             .Where(p => p.Value is KubernetesPipelineSettings)
             .ToDictionary(p => p.Key, p => ((KubernetesPipelineSettings)p.Value).ToTarget(options.Namespace), StringComparer.Ordinal);
-        return new KubernetesPodOrchestrator(targets, () => CreateClient(options), _time, _loggers.CreateLogger<KubernetesPodOrchestrator>());
+        return new KubernetesPodOrchestrator(targets, () => CreateClient(options), _time, _loggers.CreateLogger<KubernetesPodOrchestrator>(), _metrics);
     }
 
     /// <summary>Reads and validates the section into options; null (with every problem recorded) when it has errors.</summary>

@@ -22,18 +22,23 @@ public sealed class KubernetesPodOrchestrator : IPodOrchestrator
     private readonly Lazy<KubernetesWorkloadApi> _api;
     private readonly ILogger _logger;
     private readonly PipelineLocks _locks = new();
+    private readonly PodStartRecorder _starts;
 
     /// <summary>
     /// Creates the orchestrator for <paramref name="targets"/> (pipeline name to workload). <paramref name="client"/> is
     /// called on the first API call, not before, and again after it threw (a kubeconfig fixed meanwhile is picked up).
+    /// With <paramref name="metrics"/>, each pod's time from its <c>creationTimestamp</c> to its Ready condition's
+    /// <c>lastTransitionTime</c> is recorded once, when a listing first shows it ready.
     /// </summary>
-    public KubernetesPodOrchestrator(IReadOnlyDictionary<string, KubernetesTarget> targets, Func<IKubernetes> client, TimeProvider time, ILogger<KubernetesPodOrchestrator> logger)
+    public KubernetesPodOrchestrator(
+        IReadOnlyDictionary<string, KubernetesTarget> targets, Func<IKubernetes> client, TimeProvider time, ILogger<KubernetesPodOrchestrator> logger, PodMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(time);
         _targets = targets ?? throw new ArgumentNullException(nameof(targets));
         _api = new Lazy<KubernetesWorkloadApi>(() => new KubernetesWorkloadApi(client(), time), LazyThreadSafetyMode.PublicationOnly);
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _starts = new PodStartRecorder(metrics, KindName);
     }
 
     /// <inheritdoc />
@@ -56,7 +61,9 @@ public sealed class KubernetesPodOrchestrator : IPodOrchestrator
     {
         var target = TargetOf(pipeline);
         var (_, pods) = await ReadAsync(target, cancellationToken).ConfigureAwait(false);
-        return pods.Select(p => KubernetesPodStates.ToPodInfo(p, pipeline)).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var listing = pods.Select(p => KubernetesPodStates.ToPodInfo(p, pipeline)).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        _starts.Listed(pipeline, listing);
+        return listing;
     }
 
     /// <inheritdoc />

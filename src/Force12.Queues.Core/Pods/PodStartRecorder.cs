@@ -2,8 +2,12 @@ using System.Collections.Concurrent;
 
 namespace Force12.Queues.Core.Pods;
 
-/// <summary>Feeds <see cref="PodMetrics"/> once per pod and phase, remembering which pods were recorded until they are gone.</summary>
-internal sealed class PodStartRecorder
+/// <summary>
+/// Feeds <see cref="PodMetrics"/> once per pod and phase, remembering which pods were recorded until they are gone.
+/// <see cref="PodOrchestratorBase"/> uses one; an orchestrator whose engine starts the pods itself (Kubernetes) calls
+/// only <see cref="Listed"/>, with the times the engine reports.
+/// </summary>
+public sealed class PodStartRecorder
 {
     private readonly PodMetrics? _metrics;
     private readonly string _kind;
@@ -11,6 +15,7 @@ internal sealed class PodStartRecorder
     // Pods whose time to ready has been recorded, with their pipeline.
     private readonly ConcurrentDictionary<string, string> _readyRecorded = new(StringComparer.Ordinal);
 
+    /// <summary>Creates a recorder for orchestrator kind <paramref name="kind"/>; records nothing when <paramref name="metrics"/> is null.</summary>
     public PodStartRecorder(PodMetrics? metrics, string kind)
     {
         _metrics = metrics;
