@@ -11,7 +11,7 @@ namespace Force12.Queues.Kafka.Lag;
 /// The holders also share one Metadata request per moment (<see cref="SharedClusterMetadata"/>).
 /// A released lease also retires its client from the pool: the next <see cref="Acquire"/> builds a fresh one (what a
 /// collector wants after a failed poll), while the other holders keep theirs until they release it too.
-/// Thread-safe.
+/// A client is disposed only when no lease holds it and no blocking call (Metadata) runs on it. Thread-safe.
 /// </summary>
 internal sealed class KafkaAdminClientPool
 {
@@ -52,8 +52,9 @@ internal sealed class KafkaAdminClientPool
             {
                 var credentials = new CredentialFailureWatch();
                 var client = _create(options, credentials);
-                var metadata = new SharedClusterMetadata(() => client.GetMetadata(options.RequestTimeout), TimeProvider.System);
-                entry = new Entry(key, client, credentials, metadata);
+                Entry? created = null;
+                var metadata = new SharedClusterMetadata(() => Call(created!, () => client.GetMetadata(options.RequestTimeout)), TimeProvider.System);
+                entry = created = new Entry(key, client, credentials, metadata);
                 _clients.Add(key, entry);
             }
 
@@ -73,13 +74,54 @@ internal sealed class KafkaAdminClientPool
             }
 
             entry.Leases--;
-            last = entry.Leases == 0;
+            last = IsIdle(entry);
         }
 
         if (last)
         {
             entry.Client.Dispose();
         }
+    }
+
+    // A blocking call (Metadata) runs on the client: librdkafka must not destroy a handle under a running call (the
+    // destroy waits for the call's timeout, or aborts the process), so the last of the call and the leases disposes it.
+    private T Call<T>(Entry entry, Func<T> call)
+    {
+        lock (_lock)
+        {
+            entry.Calls++;
+        }
+
+        try
+        {
+            return call();
+        }
+        finally
+        {
+            bool last;
+            lock (_lock)
+            {
+                entry.Calls--;
+                last = IsIdle(entry);
+            }
+
+            if (last)
+            {
+                entry.Client.Dispose();
+            }
+        }
+    }
+
+    // Under _lock: true once, when neither a lease nor a call holds the client any more.
+    private static bool IsIdle(Entry entry)
+    {
+        if (entry.Leases > 0 || entry.Calls > 0 || entry.Disposed)
+        {
+            return false;
+        }
+
+        entry.Disposed = true;
+        return true;
     }
 
     // Holds secrets (SASL passwords): kept in memory as a dictionary key only, never logged or shown.
@@ -154,5 +196,11 @@ internal sealed class KafkaAdminClientPool
         public SharedClusterMetadata Metadata { get; } = metadata;
 
         public int Leases { get; set; }
+
+        /// <summary>Blocking calls running on <see cref="Client"/>.</summary>
+        public int Calls { get; set; }
+
+        /// <summary>Whether <see cref="Client"/> was disposed (or is being disposed).</summary>
+        public bool Disposed { get; set; }
     }
 }

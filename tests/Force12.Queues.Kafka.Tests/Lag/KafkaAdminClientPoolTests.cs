@@ -1,3 +1,4 @@
+using Confluent.Kafka;
 using Force12.Queues.Kafka.Lag;
 using Force12.Queues.Kafka.Tests.Embedded;
 
@@ -89,6 +90,26 @@ public sealed class KafkaAdminClientPoolTests(EmbeddedKafkaFixture kafka) : IDis
 
         Assert.Equal(0, pool.Count);
         Assert.ThrowsAny<ObjectDisposedException>(() => client.GetMetadata(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task Dispose_LastLeaseWhileMetadataRunsOnAnUnreachableCluster_DisposesTheClientOnlyAfterTheCall()
+    {
+        // Destroying a librdkafka handle under a running Metadata call blocks until the call's timeout (the agent took
+        // 8 s to exit on SIGTERM) or aborts the process; the pool must wait for the call instead.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var disposed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pool = new KafkaAdminClientPool((options, credentials) => DisposeWatch.Wrap(KafkaAdminClientPool.Build(options, credentials), started, disposed));
+        var lease = pool.Acquire(Options() with { BootstrapServers = "127.0.0.1:1", RequestTimeout = TimeSpan.FromSeconds(5) });
+        var metadata = lease.Metadata.GetAsync(this);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        lease.Dispose();
+
+        Assert.False(metadata.IsCompleted, "the Metadata call on a closed port ended at once; the test needs it running");
+        Assert.False(disposed.Task.IsCompleted, "the client was disposed while a Metadata call ran on it");
+        await Assert.ThrowsAsync<KafkaException>(() => metadata);
+        await disposed.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
