@@ -37,7 +37,11 @@ public sealed partial class KinesisClient : IDisposable
     /// <summary>The endpoint requests go to.</summary>
     public Uri Endpoint => _transport.Endpoint;
 
-    /// <summary>Every shard of the stream, open and closed, following pagination (ListShards, 1000 per page).</summary>
+    /// <summary>
+    /// Every shard of the stream, open and closed, following pagination (ListShards, 1000 per page). An answer without a
+    /// <c>Shards</c> array, a stream listed with no shards, or a <c>NextToken</c> that comes back fails with a
+    /// <see cref="KinesisException"/> rather than reading as fewer shards.
+    /// </summary>
     public async Task<IReadOnlyList<KinesisShard>> ListShardsAsync(string streamName, CancellationToken cancellationToken = default)
     {
         var shards = new List<KinesisShard>();
