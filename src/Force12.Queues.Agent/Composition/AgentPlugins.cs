@@ -8,6 +8,7 @@ using Force12.Queues.Kubernetes;
 using Force12.Queues.Marathon;
 using Force12.Queues.Nomad;
 using Force12.Queues.Processes;
+using Force12.Queues.Prometheus.Configuration;
 using Force12.Queues.RabbitMQ.Configuration;
 using Force12.Queues.Swarm;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ internal static class AgentPlugins
             .AddKafka()
             .AddKinesis()
             .AddRabbitMq()
+            .AddPrometheus()
             .AddDocker()
             .AddProcesses()
             .AddSwarm()

@@ -124,6 +124,17 @@ public sealed class AgentConfigurationReader
         }
 
         var source = ReadSource(pipeline.Child(PipelineKeys.Source));
+        if (source?.PerPodThroughput is { } sourceRate)
+        {
+            // The source's settings fix what one pod handles (a request rate per pod): it is the policy's throughput.
+            if (pipeline.Has(SlaPolicyKeys.PerPodThroughput))
+            {
+                pipeline.Fail(SlaPolicyKeys.PerPodThroughput, $"must not be set with source kind '{source.Kind}': its own per-pod rate is the throughput");
+            }
+
+            policy = policy with { PerPodThroughputPrior = sourceRate };
+        }
+
         var orchestrator = _orchestrators.ReadSelection(pipeline);
         if (orchestrator is not null)
         {

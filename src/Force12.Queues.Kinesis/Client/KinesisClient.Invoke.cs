@@ -7,11 +7,34 @@ namespace Force12.Queues.Kinesis.Client;
 /// <summary>The retrying call path shared by every operation.</summary>
 public sealed partial class KinesisClient
 {
-    /// <summary>Sends one operation, retrying throttling and transient failures with backoff; returns the JSON answer.</summary>
+    /// <summary>Sends one operation, retrying throttling and transient failures with backoff; returns the JSON answer, an object.</summary>
+    /// <exception cref="KinesisException">The call failed, or its answer is not a JSON object.</exception>
     internal async Task<JsonNode> InvokeAsync(string operation, JsonObject request, CancellationToken cancellationToken)
     {
         var body = await InvokeRawAsync(operation, request, cancellationToken).ConfigureAwait(false);
-        return JsonNode.Parse(body.Length == 0 ? "{}" : body) ?? new JsonObject();
+        return Read(operation, () => JsonNode.Parse(body.Length == 0 ? "{}" : body) switch
+        {
+            JsonObject answer => answer,
+            var other => throw new KinesisException(KinesisErrorKind.Other, $"expected a JSON object, got {other?.GetValueKind().ToString() ?? "null"}"),
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> over an answer of <paramref name="operation"/>, turning every way a malformed answer
+    /// breaks it (not JSON, a field of the wrong type or missing, a number out of range) into a <see cref="KinesisException"/>
+    /// naming the operation, so the collector reports it as its own error instead of throwing.
+    /// </summary>
+    internal T Read<T>(string operation, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException
+            or ArgumentException or OverflowException or KinesisException { Kind: KinesisErrorKind.Other })
+        {
+            throw new KinesisException(KinesisErrorKind.Other, $"{operation} at {_transport.Endpoint}: unreadable answer: {e.Message}", null, e);
+        }
     }
 
     /// <summary>As <see cref="InvokeAsync"/>, returning the answer's text (for read-only parsing without a mutable DOM).</summary>

@@ -37,18 +37,30 @@ public sealed partial class KinesisClient : IDisposable
     /// <summary>The endpoint requests go to.</summary>
     public Uri Endpoint => _transport.Endpoint;
 
-    /// <summary>Every shard of the stream, open and closed, following pagination (ListShards, 1000 per page).</summary>
+    /// <summary>
+    /// Every shard of the stream, open and closed, following pagination (ListShards, 1000 per page). An answer without a
+    /// <c>Shards</c> array, a stream listed with no shards, or a <c>NextToken</c> that comes back fails with a
+    /// <see cref="KinesisException"/> rather than reading as fewer shards.
+    /// </summary>
     public async Task<IReadOnlyList<KinesisShard>> ListShardsAsync(string streamName, CancellationToken cancellationToken = default)
     {
         var shards = new List<KinesisShard>();
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
         var request = new JsonObject { ["StreamName"] = streamName, ["MaxResults"] = 1000 };
         while (true)
         {
             var answer = await InvokeAsync("ListShards", request, cancellationToken).ConfigureAwait(false);
-            shards.AddRange((answer["Shards"]?.AsArray() ?? []).Select(s => KinesisJson.Shard(s!)));
-            if (answer["NextToken"]?.GetValue<string>() is not { Length: > 0 } next)
+            var (page, next) = Read("ListShards", () => KinesisJson.ShardPage(answer));
+            shards.AddRange(page);
+            if (next is null)
             {
-                return shards;
+                // A stream has at least one shard: an empty list is a broken answer, never a stream with nothing to read.
+                return shards.Count > 0 ? shards : throw new KinesisException(KinesisErrorKind.Other, $"ListShards at {Endpoint}: the answer lists no shards for stream '{streamName}'");
+            }
+
+            if (!tokens.Add(next))
+            {
+                throw new KinesisException(KinesisErrorKind.Other, $"ListShards at {Endpoint}: NextToken '{next}' came back a second time (endless pagination)");
             }
 
             request = new JsonObject { ["NextToken"] = next, ["MaxResults"] = 1000 }; // StreamName must not repeat
@@ -88,7 +100,9 @@ public sealed partial class KinesisClient : IDisposable
         }
 
         var answer = await InvokeAsync("GetShardIterator", request, cancellationToken).ConfigureAwait(false);
-        return answer["ShardIterator"]?.GetValue<string>() ?? throw new KinesisException("GetShardIterator answer lacks ShardIterator");
+        return Read("GetShardIterator", () => answer["ShardIterator"]?.GetValue<string>() is { Length: > 0 } iterator
+            ? iterator
+            : throw new KinesisException(KinesisErrorKind.Other, "ShardIterator is missing"));
     }
 
     /// <summary>Reads up to <paramref name="limit"/> records (1..10000, default 10000) from an iterator.
@@ -102,7 +116,7 @@ public sealed partial class KinesisClient : IDisposable
         }
 
         var answer = await InvokeRawAsync("GetRecords", request, cancellationToken).ConfigureAwait(false);
-        return KinesisJson.RecordBatch(answer);
+        return Read("GetRecords", () => KinesisJson.RecordBatch(answer));
     }
 
     /// <summary>Writes up to 500 records in one call; the outcome per entry says which failed (retry those).</summary>

@@ -19,12 +19,12 @@ internal static class DynamoErrors
         AmazonServiceException s => new(KinesisErrorKind.Other, $"Lease table '{table}': {s.ErrorCode}: {s.Message}", s.ErrorCode, e),
         AmazonClientException c when c.Message.Contains("credential", StringComparison.OrdinalIgnoreCase)
             => new(KinesisErrorKind.Credentials, $"Lease table '{table}': no AWS credentials: {c.Message}", null, e),
-        HttpRequestException or AmazonClientException or TaskCanceledException
+        HttpRequestException or AmazonClientException or TaskCanceledException or IOException
             => new(KinesisErrorKind.Unreachable, $"Lease table '{table}': DynamoDB did not answer: {e.Message}", null, e),
         _ => new(KinesisErrorKind.Other, $"Lease table '{table}': {e.Message}", null, e),
     };
 
     public static bool IsTranslatable(Exception e) =>
-        e is AmazonServiceException or AmazonClientException or HttpRequestException
+        e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException // a reset while the SDK reads the answer
         || (e is TaskCanceledException t && !t.CancellationToken.IsCancellationRequested);
 }

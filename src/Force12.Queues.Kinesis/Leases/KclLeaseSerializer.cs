@@ -30,7 +30,7 @@ internal static class KclLeaseSerializer
         return new KclLease
         {
             Key = KclLeaseKey.Parse(key.S),
-            Checkpoint = item.TryGetValue(Checkpoint, out var c) && !string.IsNullOrEmpty(c.S) ? KclCheckpoint.Parse(c.S, sub) : null,
+            Checkpoint = item.TryGetValue(Checkpoint, out var c) ? CheckpointOf(c, sub) : null,
             Owner = item.TryGetValue(LeaseOwner, out var o) && !string.IsNullOrEmpty(o.S) ? o.S : null,
             Counter = Long(item, LeaseCounter),
             OwnerSwitchesSinceCheckpoint = Long(item, OwnerSwitches),
@@ -77,6 +77,14 @@ internal static class KclLeaseSerializer
 
         return item;
     }
+
+    // KCL writes the checkpoint as a string; any other type of attribute is not a checkpoint to be read as none.
+    private static KclCheckpoint? CheckpointOf(AttributeValue value, long sub) => value switch
+    {
+        { NULL: true } => null,
+        { S: { Length: > 0 } text } => KclCheckpoint.Parse(text, sub),
+        _ => throw new FormatException("the checkpoint attribute is not a non-empty string (S)"),
+    };
 
     public static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
 

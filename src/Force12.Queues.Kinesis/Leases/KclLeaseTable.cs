@@ -31,10 +31,15 @@ public sealed partial class KclLeaseTable : IDisposable
     /// <summary>The table's name.</summary>
     public string TableName { get; }
 
-    /// <summary>Every lease row (KCL 3.x bookkeeping rows skipped), by a paginated consistent scan.</summary>
+    /// <summary>
+    /// Every lease row (KCL 3.x bookkeeping rows skipped), by a paginated consistent scan. Strict: a page without
+    /// <c>Items</c>, a lease row that cannot be read, or a <c>LastEvaluatedKey</c> that comes back a second time fails the
+    /// listing (<see cref="KinesisException"/>), since a lease silently lost would count its shard from the initial position.
+    /// </summary>
     public async Task<IReadOnlyList<KclLease>> ListAsync(CancellationToken cancellationToken = default)
     {
         var leases = new List<KclLease>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         Dictionary<string, AttributeValue>? start = null;
         do
         {
@@ -44,8 +49,13 @@ public sealed partial class KclLeaseTable : IDisposable
                 ConsistentRead = true,
                 ExclusiveStartKey = start,
             }, cancellationToken)).ConfigureAwait(false);
-            leases.AddRange((page.Items ?? []).Select(FromItem).Where(l => l is not null).Select(l => l!));
+            var items = page.Items ?? throw Unreadable("the Scan answer has no Items");
+            leases.AddRange(items.Select(Lease).Where(l => l is not null).Select(l => l!));
             start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+            if (start is not null && !seen.Add(string.Join(",", start.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value.S}{k.Value.N}"))))
+            {
+                throw Unreadable("LastEvaluatedKey came back a second time (endless pagination)");
+            }
         }
         while (start is not null);
         return leases;
@@ -109,6 +119,21 @@ public sealed partial class KclLeaseTable : IDisposable
 
         return options.Credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(options.Credentials, config);
     }
+
+    private KclLease? Lease(Dictionary<string, AttributeValue> item)
+    {
+        try
+        {
+            return FromItem(item);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw Unreadable($"lease row '{(item.TryGetValue(LeaseKey, out var key) ? key.S : "?")}': {e.Message}", e);
+        }
+    }
+
+    private KinesisException Unreadable(string what, Exception? inner = null) =>
+        new(KinesisErrorKind.Other, $"Lease table '{TableName}': unreadable Scan answer: {what}", null, inner);
 
     private async Task<T> Call<T>(Func<Task<T>> call)
     {

@@ -52,8 +52,11 @@ internal sealed class AgentUnderTest : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes <paramref name="config"/> into <paramref name="folder"/>, starts the agent on it and waits for its first status.</summary>
-    public static async Task<AgentUnderTest> StartAsync(string folder, string config)
+    /// <summary>
+    /// Writes <paramref name="config"/> into <paramref name="folder"/>, starts the agent on it (with <paramref name="environment"/>
+    /// added to the test's own) and waits for its first status.
+    /// </summary>
+    public static async Task<AgentUnderTest> StartAsync(string folder, string config, IReadOnlyDictionary<string, string>? environment = null)
     {
         var path = Path.Combine(folder, "agent.yaml");
         await File.WriteAllTextAsync(path, config);
@@ -62,6 +65,11 @@ internal sealed class AgentUnderTest : IAsyncDisposable
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "force12-agent.dll"), "run", "-c", path, "--stop-pods-on-exit" })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         var agent = new AgentUnderTest(Process.Start(start)!, port);

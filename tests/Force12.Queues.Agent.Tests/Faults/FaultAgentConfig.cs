@@ -68,6 +68,19 @@ internal static class FaultAgentConfig
         requestTimeout: {requestTimeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)}ms
         """;
 
+    /// <summary>
+    /// A <c>kinesis</c> source on stream <c>bulbs</c> and lease table <c>bulbs-app</c> whose Kinesis and DynamoDB endpoints
+    /// are both <paramref name="endpoint"/> (a server that routes by <c>X-Amz-Target</c>).
+    /// </summary>
+    public static string KinesisSource(Uri endpoint) => $"""
+        kind: kinesis
+        stream: bulbs
+        leaseTable: bulbs-app
+        region: us-east-1
+        kinesisEndpoint: {endpoint}
+        dynamoDbEndpoint: {endpoint}
+        """;
+
     private static string Indent(string lines, int spaces) =>
         string.Join('\n', lines.Split('\n').Select(l => new string(' ', spaces) + l.TrimEnd()));
 }

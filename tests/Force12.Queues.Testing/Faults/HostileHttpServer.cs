@@ -8,7 +8,8 @@ namespace Force12.Queues.Testing.Faults;
 /// An HTTP/1.1 server on a raw socket (127.0.0.1, a free port) that answers every request with the
 /// <see cref="Current"/> answer, however broken: wrong status, wrong body, a truncated or slow body, silence after the
 /// accept, a connection reset. For fault tests that point a real source at it. Every connection is closed after one
-/// answer; requests are counted per answer name.
+/// answer; requests are counted per answer name. Started with a route instead, it answers each request with what the route
+/// picks from the request's head (for an API whose calls differ only in a header, such as AWS JSON's X-Amz-Target).
 /// </summary>
 public sealed class HostileHttpServer : IAsyncDisposable
 {
@@ -16,11 +17,13 @@ public sealed class HostileHttpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<string, int> _served = new(StringComparer.Ordinal);
     private readonly Task _accepting;
+    private readonly Func<string, HostileAnswer>? _route;
     private HostileAnswer _current;
 
-    private HostileHttpServer(HostileAnswer first)
+    private HostileHttpServer(HostileAnswer first, Func<string, HostileAnswer>? route = null)
     {
         _current = first;
+        _route = route;
         _listener.Start();
         _accepting = AcceptAsync();
     }
@@ -37,6 +40,10 @@ public sealed class HostileHttpServer : IAsyncDisposable
 
     /// <summary>Starts a server answering <paramref name="first"/> until told otherwise.</summary>
     public static HostileHttpServer Start(HostileAnswer first) => new(first);
+
+    /// <summary>Starts a server answering each request with what <paramref name="route"/> picks from the request head (request line and headers).</summary>
+    public static HostileHttpServer Start(Func<string, HostileAnswer> route) =>
+        new(HostileAnswer.Respond("unrouted", 500, "{}"), route ?? throw new ArgumentNullException(nameof(route)));
 
     /// <summary>How many requests got the answer named <paramref name="name"/>.</summary>
     public int Served(string name)
@@ -79,10 +86,13 @@ public sealed class HostileHttpServer : IAsyncDisposable
         try
         {
             await using var stream = new NetworkStream(client, ownsSocket: false);
-            if (!await ReadRequestHeadAsync(stream))
+            var head = await ReadRequestAsync(stream);
+            if (head is null)
             {
                 return;
             }
+
+            answer = _route?.Invoke(head) ?? answer;
 
             lock (_served)
             {
@@ -101,21 +111,64 @@ public sealed class HostileHttpServer : IAsyncDisposable
         }
     }
 
-    private async Task<bool> ReadRequestHeadAsync(NetworkStream stream)
+    // Reads the head and then the body its Content-Length announces: a body left unread when the connection closes would
+    // make the kernel reset it, and the client would see a reset instead of the answer meant for it.
+    private async Task<string?> ReadRequestAsync(NetworkStream stream)
     {
-        var head = new StringBuilder();
+        var received = new List<byte>();
         var buffer = new byte[4096];
-        while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+        int headEnd;
+        while ((headEnd = HeadEnd(received)) < 0)
         {
             var read = await stream.ReadAsync(buffer, _stop.Token);
             if (read == 0)
             {
-                return false;
+                return null;
             }
 
-            head.Append(Encoding.ASCII.GetString(buffer, 0, read));
+            received.AddRange(buffer.AsSpan(0, read));
         }
 
-        return true;
+        var head = Encoding.ASCII.GetString(received.GetRange(0, headEnd).ToArray());
+        var bodyLeft = ContentLength(head) - (received.Count - headEnd - 4);
+        while (bodyLeft > 0)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(0, Math.Min(buffer.Length, bodyLeft)), _stop.Token);
+            if (read == 0)
+            {
+                break;
+            }
+
+            bodyLeft -= read;
+        }
+
+        return head;
+    }
+
+    private static int HeadEnd(List<byte> received)
+    {
+        for (var i = 0; i + 3 < received.Count; i++)
+        {
+            if (received[i] == '\r' && received[i + 1] == '\n' && received[i + 2] == '\r' && received[i + 3] == '\n')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int ContentLength(string head)
+    {
+        foreach (var line in head.Split("\r\n"))
+        {
+            if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)
+                && int.TryParse(line["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture, out var length))
+            {
+                return length;
+            }
+        }
+
+        return 0;
     }
 }

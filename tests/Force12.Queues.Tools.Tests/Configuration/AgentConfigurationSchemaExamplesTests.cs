@@ -27,7 +27,7 @@ public sealed class AgentConfigurationSchemaExamplesTests
         "nomad-pipeline-settings.yaml", "orchestrators-nomad-bad-values.yaml",
         "marathon-pipeline-settings.yaml", "orchestrators-marathon-bad-values.yaml",
         "orchestrators-ecs-bad-values.yaml", "kubernetes-target-missing.yaml",
-        "kubernetes-target-kind-unknown.yaml", "kubernetes-pod-section.yaml");
+        "kubernetes-target-kind-unknown.yaml", "kubernetes-pod-section.yaml", "prometheus-bad-values.yaml");
 
     [Theory]
     [MemberData(nameof(GoodFiles))]
