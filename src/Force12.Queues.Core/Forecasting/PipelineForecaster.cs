@@ -58,23 +58,24 @@ public sealed class PipelineForecaster
     }
 
     /// <summary>
-    /// The highest forecast mean rate of the buckets from the one holding <paramref name="at"/> to the one holding
-    /// <paramref name="at"/> + <paramref name="lead"/>: what pods started now must be ready for. <c>null</c> while
-    /// the model has not seen those times of day yet.
+    /// The arrival rate forecast for <paramref name="at"/> + <paramref name="lead"/>: what pods started now must be
+    /// ready for. Bucket means are taken at the middle of their bucket and interpolated linearly between, so a ramp
+    /// is followed instead of jumping a whole bucket early. <c>null</c> while the model has not seen that time of day.
     /// </summary>
     public double? RateAhead(DateTimeOffset at, TimeSpan lead)
     {
-        double? highest = null;
-        var last = _calendar.BucketStart(at + lead);
-        for (var start = _calendar.BucketStart(at); start <= last; start += _bucket)
+        var target = at + lead;
+        var half = _bucket / 2;
+        var before = _calendar.BucketStart(target - half);
+        var after = before + _bucket;
+        var (rateBefore, rateAfter) = (RateOfBucket(before), RateOfBucket(after));
+        if (rateBefore is not { } a || rateAfter is not { } b)
         {
-            if (RateOfBucket(start) is { } rate)
-            {
-                highest = Math.Max(highest ?? 0, rate);
-            }
+            return rateBefore ?? rateAfter;
         }
 
-        return highest;
+        var weight = (target - (before + half)) / _bucket;
+        return a + ((b - a) * Math.Clamp(weight, 0, 1));
     }
 
     private double? RateOfBucket(DateTimeOffset start)
