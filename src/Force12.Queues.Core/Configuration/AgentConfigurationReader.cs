@@ -123,6 +123,7 @@ public sealed class AgentConfigurationReader
             pipeline.Report(error);
         }
 
+        var forecast = ForecastSettingsReader.Read(pipeline);
         var source = ReadSource(pipeline.Child(PipelineKeys.Source));
         var orchestrator = _orchestrators.ReadSelection(pipeline);
         if (orchestrator is not null)
@@ -143,6 +144,7 @@ public sealed class AgentConfigurationReader
             IsRemainder = remainder,
             ConsumersPerPod = pipeline.WholeNumber(PipelineKeys.ConsumersPerPod, 1, min: 1),
             Policy = policy,
+            Forecast = forecast,
             Source = source,
             OrchestratorKind = orchestrator.Kind,
             OrchestratorSettings = orchestrator.Settings,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Force12.Queues.Core.Configuration;
 
 namespace Force12.Queues.Core.Forecasting;
 
@@ -12,17 +13,17 @@ public static class ForecastOptionsValidator
         var errors = new List<(string, string)>();
         if (options.Bucket < TimeSpan.FromSeconds(1) || TimeSpan.FromDays(1).Ticks % options.Bucket.Ticks != 0)
         {
-            errors.Add(("bucket", string.Create(CultureInfo.InvariantCulture, $"must be at least 1 s and divide a day evenly (was {options.Bucket})")));
+            errors.Add(("bucket", string.Create(CultureInfo.InvariantCulture, $"must be at least 1 s and divide a day evenly (was {QuantityParser.FormatDuration(options.Bucket)})")));
         }
 
         if (options.Lead is { } lead && lead < TimeSpan.Zero)
         {
-            errors.Add(("lead", string.Create(CultureInfo.InvariantCulture, $"must be >= 0 (was {lead})")));
+            errors.Add(("lead", string.Create(CultureInfo.InvariantCulture, $"must be >= 0 (was {QuantityParser.FormatDuration(lead)})")));
         }
 
         if (options.Margin < TimeSpan.Zero)
         {
-            errors.Add(("margin", string.Create(CultureInfo.InvariantCulture, $"must be >= 0 (was {options.Margin})")));
+            errors.Add(("margin", string.Create(CultureInfo.InvariantCulture, $"must be >= 0 (was {QuantityParser.FormatDuration(options.Margin)})")));
         }
 
         if (options.Latitude.HasValue != options.Longitude.HasValue)
