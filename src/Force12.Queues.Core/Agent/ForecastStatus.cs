@@ -23,4 +23,7 @@ public sealed record ForecastStatus
 
     /// <summary>Mean absolute percentage error of one-bucket-ahead forecasts since the agent started, or null before any.</summary>
     public double? MapePercent { get; init; }
+
+    /// <summary>Why the history file could not be read or written, or null when it works (or none is configured).</summary>
+    public string? HistoryError { get; init; }
 }

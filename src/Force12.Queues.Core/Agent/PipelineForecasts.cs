@@ -19,7 +19,20 @@ internal sealed class PipelineForecasts
     {
         foreach (var pipeline in pipelines.Where(p => p.Forecast.Mode != ForecastMode.Off))
         {
-            _entries[pipeline.Name] = new Entry(new PipelineForecaster(pipeline.Forecast));
+            var entry = new Entry(new PipelineForecaster(pipeline.Forecast));
+            if (pipeline.Forecast.HistoryFile is { } file)
+            {
+                // A restart replays the stored buckets, so the forecast works at once instead of after a day.
+                Store(entry, () =>
+                {
+                    foreach (var bucket in ForecastHistoryFile.Load(file))
+                    {
+                        entry.Forecaster.Learn(bucket);
+                    }
+                });
+            }
+
+            _entries[pipeline.Name] = entry;
         }
     }
 
@@ -33,7 +46,10 @@ internal sealed class PipelineForecasts
 
         if (collection.Snapshot?.Totals.ArrivalRate is { } rate && entry.LastAt is { } last && at > last)
         {
-            entry.Forecaster.Observe(at, rate, (at - last).TotalSeconds);
+            if (entry.Forecaster.Observe(at, rate, (at - last).TotalSeconds) is not null && entry.Forecaster.Options.HistoryFile is { } file)
+            {
+                Store(entry, () => ForecastHistoryFile.Save(file, entry.Forecaster.History));
+            }
         }
 
         entry.LastAt = at;
@@ -67,7 +83,22 @@ internal sealed class PipelineForecasts
             LastBucketForecast = accuracy.Last?.Forecast,
             LastBucketActual = accuracy.Last?.Actual,
             MapePercent = accuracy.MapePercent,
+            HistoryError = entry.HistoryError,
         };
+    }
+
+    /// <summary>Runs a history file operation; its failure is shown in the status, and the forecast goes on from memory.</summary>
+    private static void Store(Entry entry, Action operation)
+    {
+        try
+        {
+            operation();
+            entry.HistoryError = null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            entry.HistoryError = e.Message;
+        }
     }
 
     private sealed class Entry(PipelineForecaster forecaster)
@@ -81,5 +112,7 @@ internal sealed class PipelineForecasts
         public TimeSpan Lead { get; set; }
 
         public double? RateAhead { get; set; }
+
+        public string? HistoryError { get; set; }
     }
 }

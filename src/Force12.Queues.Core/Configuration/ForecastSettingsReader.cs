@@ -31,6 +31,7 @@ internal static class ForecastSettingsReader
             Margin = section.Duration(ForecastKeys.Margin, defaults.Margin),
             Latitude = section.Number(ForecastKeys.Latitude, null),
             Longitude = section.Number(ForecastKeys.Longitude, null),
+            HistoryFile = section.Text(ForecastKeys.HistoryFile),
         };
         foreach (var (field, message) in ForecastOptionsValidator.Validate(options))
         {

@@ -36,6 +36,12 @@ public sealed record ForecastOptions
     /// <summary>Longitude in degrees (-180..180, east positive) of the sunset hint. Default none.</summary>
     public double? Longitude { get; init; }
 
+    /// <summary>
+    /// File that keeps the bucketed history across agent restarts (see <see cref="ForecastHistoryFile"/>), or
+    /// <c>null</c> (default) to keep it in memory only.
+    /// </summary>
+    public string? HistoryFile { get; init; }
+
     /// <summary>Level smoothing (0, 1]. Default 0.05.</summary>
     public double LevelSmoothing { get; init; } = ForecastDefaults.LevelSmoothing;
 

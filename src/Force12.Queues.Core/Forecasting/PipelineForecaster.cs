@@ -14,6 +14,7 @@ public sealed class PipelineForecaster
     private readonly TimeSpan _bucket;
     private DateTimeOffset? _lastLearned;
     private (DateTimeOffset Start, double? Rate)? _next;
+    private readonly Queue<CompletedBucket> _history = new();
 
     /// <summary>Creates an empty forecaster with <paramref name="options"/> (valid, see <see cref="ForecastOptionsValidator"/>).</summary>
     public PipelineForecaster(ForecastOptions options)
@@ -28,6 +29,9 @@ public sealed class PipelineForecaster
 
     /// <summary>The settings this forecaster runs with.</summary>
     public ForecastOptions Options { get; }
+
+    /// <summary>The finished buckets learned, oldest first, at most <see cref="ForecastHistoryFile.MaxBuckets"/> (what a restart replays).</summary>
+    public IReadOnlyCollection<CompletedBucket> History => _history;
 
     /// <summary>One-bucket-ahead forecast error so far.</summary>
     public ForecastAccuracy Accuracy { get; } = new();
@@ -52,6 +56,12 @@ public sealed class PipelineForecaster
         var (daily, weekly) = _calendar.SlotOf(bucket.Start);
         _model.Learn(bucket.RatePerSecond, daily, weekly);
         _lastLearned = bucket.Start;
+        _history.Enqueue(bucket);
+        if (_history.Count > ForecastHistoryFile.MaxBuckets)
+        {
+            _history.Dequeue();
+        }
+
         var following = bucket.Start + _bucket;
         _next = (following, RateOfBucket(following));
         return point;

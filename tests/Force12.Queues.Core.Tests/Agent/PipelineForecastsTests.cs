@@ -41,6 +41,34 @@ public sealed class PipelineForecastsTests
     }
 
     [Fact]
+    public void Next_AfterRestartWithHistoryFile_ForecastsTheSpikeAtOnce()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"force12-forecast-{Guid.NewGuid():N}.history");
+        try
+        {
+            var pipeline = Pipeline(ForecastMode.On) with { Forecast = new ForecastOptions { Mode = ForecastMode.On, HistoryFile = file } };
+            var first = new PipelineForecasts([pipeline]);
+            var endOfDay = Start.AddDays(1);
+            for (var at = Start; at <= endOfDay; at = at.AddSeconds(10))
+            {
+                first.Next(pipeline.Name, Collection(RateAt(at), at), [], at);
+            }
+
+            var restarted = new PipelineForecasts([pipeline]);
+            var beforeSpike = Start.AddDays(1).AddHours(18).AddSeconds(-20);
+            var forecast = restarted.Next(pipeline.Name, Collection(1_000, beforeSpike), [Pod(4)], beforeSpike);
+
+            Assert.NotNull(forecast);
+            Assert.InRange(forecast.RatePerSecond, 3_000, 5_000);
+            Assert.Null(restarted.StatusOf(pipeline.Name, SlaScalingPolicy.Decide(pipeline.Policy, new PolicyInput { At = beforeSpike }))!.HistoryError);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Next_ForecastOff_ReturnsNullAndNoStatus()
     {
         var pipeline = Pipeline(ForecastMode.Off);

@@ -11,7 +11,7 @@ public sealed class ForecastSettingsReaderTests
         { "bucket", "7m", "pipelines.bulbs.forecast.bucket: must be at least 1 s and divide a day evenly (was 7m)" },
         { "margin", "soon", "pipelines.bulbs.forecast.margin: 'soon' is not a duration (use a number with ms, s, m or h, for example 10s)" },
         { "latitude", "91", "pipelines.bulbs.forecast.longitude: latitude and longitude must be given together" },
-        { "leed", "1m", "pipelines.bulbs.forecast.leed: unknown setting (known here: mode, season, bucket, lead, margin, latitude, longitude)" },
+        { "leed", "1m", "pipelines.bulbs.forecast.leed: unknown setting (known here: mode, season, bucket, lead, margin, latitude, longitude, historyFile)" },
     };
 
     [Fact]
@@ -34,6 +34,7 @@ public sealed class ForecastSettingsReaderTests
             ["pipelines:bulbs:forecast:margin"] = "10s",
             ["pipelines:bulbs:forecast:latitude"] = "51.5",
             ["pipelines:bulbs:forecast:longitude"] = "-0.13",
+            ["pipelines:bulbs:forecast:historyFile"] = "/var/lib/force12/bulbs.history",
         });
 
         Assert.Empty(result.Errors);
@@ -44,6 +45,7 @@ public sealed class ForecastSettingsReaderTests
         Assert.Equal(TimeSpan.FromSeconds(45), forecast.Lead);
         Assert.Equal(TimeSpan.FromSeconds(10), forecast.Margin);
         Assert.Equal(new SunsetHint(51.5, -0.13), forecast.Sunset);
+        Assert.Equal("/var/lib/force12/bulbs.history", forecast.HistoryFile);
     }
 
     [Theory]

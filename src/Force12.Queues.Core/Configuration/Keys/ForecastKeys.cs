@@ -27,8 +27,11 @@ public static class ForecastKeys
     /// <summary><c>longitude</c>: degrees east of the sunset hint.</summary>
     public const string Longitude = "longitude";
 
+    /// <summary><c>historyFile</c>: where the bucketed history is kept across restarts; default memory only.</summary>
+    public const string HistoryFile = "historyFile";
+
     /// <summary>Every key the section accepts.</summary>
-    public static IReadOnlyList<string> All { get; } = [Mode, Season, Bucket, Lead, Margin, Latitude, Longitude];
+    public static IReadOnlyList<string> All { get; } = [Mode, Season, Bucket, Lead, Margin, Latitude, Longitude, HistoryFile];
 
     /// <summary>Values of <see cref="Mode"/>.</summary>
     public static IReadOnlyList<string> Modes { get; } = ["off", "shadow", "on"];
