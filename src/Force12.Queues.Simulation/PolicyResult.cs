@@ -3,7 +3,7 @@ namespace Force12.Queues.Simulation;
 /// <summary>How one strategy fared over all pipelines of a run.</summary>
 public sealed record PolicyResult
 {
-    /// <summary>Strategy name: <c>force12</c>, <c>keda-default</c>, <c>static-peak</c> or <c>oracle</c>.</summary>
+    /// <summary>Strategy name: <c>force12</c>, <c>force12-forecast</c>, <c>keda-default</c>, <c>static-peak</c> or <c>oracle</c>.</summary>
     public required string Policy { get; init; }
 
     /// <summary>Messages processed within their pipeline's SLA, percent, over all pipelines.</summary>
@@ -17,6 +17,12 @@ public sealed record PolicyResult
 
     /// <summary>Scale actions summed over pipelines.</summary>
     public required int ScaleActions { get; init; }
+
+    /// <summary>
+    /// For a strategy with forecasts: MAPE (percent) of its one-bucket-ahead arrival-rate forecasts over all
+    /// pipelines from the third simulated day on (over the whole run when it is shorter); otherwise <c>null</c>.
+    /// </summary>
+    public double? ForecastMapePercent { get; init; }
 
     /// <summary>Per-pipeline detail.</summary>
     public required IReadOnlyList<PipelineResult> Pipelines { get; init; }

@@ -30,6 +30,12 @@ public sealed record SimulationOptions
     /// <summary>Run length; <c>null</c> (default) uses the longest trace.</summary>
     public TimeSpan? Duration { get; init; }
 
+    /// <summary>
+    /// Forecast settings of an extra strategy <c>force12-forecast</c> (Force12 with a <see cref="Core.Forecasting.PipelineForecaster"/>
+    /// per pipeline) in the standard comparison, or <c>null</c> (default) for none.
+    /// </summary>
+    public Core.Forecasting.ForecastOptions? Forecast { get; init; }
+
     /// <summary>Interval of the recorded time series. Default 1 s.</summary>
     public TimeSpan SampleInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

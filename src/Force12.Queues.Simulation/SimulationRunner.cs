@@ -12,7 +12,7 @@ public static class SimulationRunner
     /// <summary>Name of the oracle row in <see cref="SimulationReport.Results"/>.</summary>
     public const string OracleName = "oracle";
 
-    /// <summary>The standard comparison: force12, keda-default, static-peak, then the oracle.</summary>
+    /// <summary>The standard comparison: force12, force12-forecast (when <see cref="SimulationOptions.Forecast"/> is set), keda-default, static-peak, then the oracle.</summary>
     public static SimulationReport Run(IReadOnlyList<SimulatedPipeline> pipelines, SimulationOptions options)
     {
         ArgumentNullException.ThrowIfNull(pipelines);
@@ -20,6 +20,7 @@ public static class SimulationRunner
         IScalingStrategy[] strategies =
         [
             new Force12Strategy(pipelines.Count, options.PollInterval),
+            .. options.Forecast is { } forecast ? [new Force12Strategy(pipelines.Count, options.PollInterval, forecast, options.PodStartLatency)] : Array.Empty<IScalingStrategy>(),
             new KedaDefaultStrategy(pipelines.Count),
             new StaticPeakStrategy(),
         ];
@@ -47,7 +48,9 @@ public static class SimulationRunner
         foreach (var strategy in strategies)
         {
             var (result, points) = new SimulationEngine(pipelines, options, strategy).Run(duration);
-            results.Add(result);
+            results.Add(strategy is Force12Strategy { ForecastPoints.Count: > 0 } forecasting
+                ? result with { ForecastMapePercent = ForecastScoring.MapeFromDay3(forecasting.ForecastPoints, Force12Strategy.Epoch, duration) }
+                : result);
             series.AddRange(points);
         }
 

@@ -107,6 +107,25 @@ public sealed class AgentMetricsTests
     private static Core.Lag.LagUnitSnapshot Unit(string stream, string partition, long lag) =>
         new() { Id = new Core.Lag.LagUnitId(stream, partition), Lag = lag, LagSeconds = 1, Status = Core.Lag.LagUnitStatus.Ok };
 
+    [Fact]
+    public async Task Observe_PipelineWithForecast_ExportsForecastBesideActualAndItsError()
+    {
+        var metrics = new AgentMetrics(Metrics.WithCustomRegistry(_registry));
+        var forecast = new Core.Agent.ForecastStatus { Mode = "shadow", LeadSeconds = 35, RateAhead = 5_200, NeededPods = 53, LastBucketForecast = 1_900, LastBucketActual = 2_000, MapePercent = 4 };
+
+        metrics.Observe(SampleStatus.At(1, SampleStatus.Bulbs() with { Forecast = forecast }));
+        var withForecast = await ExportAsync();
+        metrics.Observe(SampleStatus.At(2, SampleStatus.Bulbs()));
+        var without = await ExportAsync();
+
+        Assert.Contains("force12_pipeline_forecast_arrival_messages_per_second{pipeline=\"bulbs\"} 5200", withForecast, StringComparison.Ordinal);
+        Assert.Contains("force12_pipeline_forecast_needed_pods{pipeline=\"bulbs\"} 53", withForecast, StringComparison.Ordinal);
+        Assert.Contains("force12_pipeline_forecast_bucket_messages_per_second{pipeline=\"bulbs\",series=\"forecast\"} 1900", withForecast, StringComparison.Ordinal);
+        Assert.Contains("force12_pipeline_forecast_bucket_messages_per_second{pipeline=\"bulbs\",series=\"actual\"} 2000", withForecast, StringComparison.Ordinal);
+        Assert.Contains("force12_pipeline_forecast_error_ratio{pipeline=\"bulbs\"} 0.04", withForecast, StringComparison.Ordinal);
+        Assert.DoesNotContain("force12_pipeline_forecast_needed_pods{", without, StringComparison.Ordinal);
+    }
+
     private async Task<string> ExportAsync()
     {
         using var stream = new MemoryStream();

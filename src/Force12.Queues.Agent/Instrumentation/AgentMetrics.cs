@@ -24,6 +24,10 @@ public sealed class AgentMetrics
     private readonly Gauge _arrivalRate;
     private readonly Gauge _processingRate;
     private readonly Gauge _decision;
+    private readonly Gauge _forecastRate;
+    private readonly Gauge _forecastNeededPods;
+    private readonly Gauge _forecastBucket;
+    private readonly Gauge _forecastError;
     private readonly Counter _scaleOperations;
     private readonly Counter _collectorErrors;
     private readonly Histogram _tickDuration;
@@ -55,6 +59,10 @@ public sealed class AgentMetrics
         _arrivalRate = factory.CreateGauge("force12_pipeline_arrival_messages_per_second", "Messages arriving per second, measured from the log end.", pipelineSource);
         _processingRate = factory.CreateGauge("force12_pipeline_processing_messages_per_second", "Messages processed per second, measured from committed offsets.", pipelineSource);
         _decision = factory.CreateGauge("force12_pipeline_decision_info", "Reason code of the last scaling decision (value 1 on the current reason).", ["pipeline", "reason"]);
+        _forecastRate = factory.CreateGauge("force12_pipeline_forecast_arrival_messages_per_second", "Arrival rate forecast for now + lead (only with a forecast).", pipeline);
+        _forecastNeededPods = factory.CreateGauge("force12_pipeline_forecast_needed_pods", "Pods the forecast alone asks for (in shadow mode too).", pipeline);
+        _forecastBucket = factory.CreateGauge("force12_pipeline_forecast_bucket_messages_per_second", "Mean arrival rate of the last finished history bucket: series=forecast (made before it began) or series=actual.", ["pipeline", "series"]);
+        _forecastError = factory.CreateGauge("force12_pipeline_forecast_error_ratio", "Mean absolute percentage error of one-bucket-ahead forecasts since the agent started, as a ratio (0.05 = 5%).", pipeline);
         _scaleOperations = factory.CreateCounter("force12_scale_operations_total", "Pods started (direction=up) or stopped (direction=down) by the agent.", ["pipeline", "direction"]);
         string[] partition = ["pipeline", "stream", "partition"];
         _partitionBacklogMessages = factory.CreateGauge("force12_partition_backlog_messages", "Unprocessed messages of one partition or shard (only with metrics.perPartition).", partition);
@@ -83,6 +91,7 @@ public sealed class AgentMetrics
             SetOrRemove(_arrivalRate, p.ArrivalRate, p.Name, p.SourceKind);
             SetOrRemove(_processingRate, p.ProcessingRate, p.Name, p.SourceKind);
             SetReason(p.Name, p.ReasonCode);
+            ObserveForecast(p.Name, p.Forecast);
             if (_perPartition && p.Units is { } units)
             {
                 ObservePartitions(p.Name, units);
@@ -105,6 +114,15 @@ public sealed class AgentMetrics
 
     /// <summary>Records one pod's time from creation until running.</summary>
     public void RecordPodStart(string pipeline, TimeSpan latency) => _podStartLatency.WithLabels(pipeline).Observe(latency.TotalSeconds);
+
+    private void ObserveForecast(string pipeline, ForecastStatus? forecast)
+    {
+        SetOrRemove(_forecastRate, forecast?.RateAhead, pipeline);
+        SetOrRemove(_forecastNeededPods, forecast?.NeededPods, pipeline);
+        SetOrRemove(_forecastBucket, forecast?.LastBucketForecast, pipeline, "forecast");
+        SetOrRemove(_forecastBucket, forecast?.LastBucketActual, pipeline, "actual");
+        SetOrRemove(_forecastError, forecast?.MapePercent / 100, pipeline);
+    }
 
     private static void SetOrRemove(Gauge gauge, double? value, params string[] labels)
     {

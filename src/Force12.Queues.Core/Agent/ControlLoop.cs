@@ -35,6 +35,7 @@ public sealed class ControlLoop
     private readonly ConcurrentQueue<(string Pipeline, Exception? Exception)> _scaleOutcomes = new();
     private readonly OrchestratorFaults _orchestratorFaults;
     private readonly StragglerCalls _stragglers;
+    private readonly PipelineForecasts _forecasts;
     private long _tick;
 
     /// <summary>Creates the loop. <paramref name="collectors"/> is keyed by pipeline name, <paramref name="orchestrators"/> by kind.</summary>
@@ -51,6 +52,7 @@ public sealed class ControlLoop
         _logger = logger;
         _orchestratorFaults = new OrchestratorFaults(logger);
         _stragglers = new StragglerCalls(time);
+        _forecasts = new PipelineForecasts(configuration.Pipelines);
         foreach (var pipeline in configuration.Pipelines)
         {
             _states[pipeline.Name] = PipelineState.Initial;
@@ -126,7 +128,8 @@ public sealed class ControlLoop
         {
             var listed = listings[i].Pods is not null;
             Apply(pipelines[i], requests[i], allocations[i], steps[i], listed);
-            statuses[i] = LoopStatus.Of(pipelines[i], collections[i].Result, steps[i], allocations[i], listed, _orchestratorFaults.ErrorOf(pipelines[i].Name));
+            statuses[i] = LoopStatus.Of(pipelines[i], collections[i].Result, steps[i], allocations[i], listed, _orchestratorFaults.ErrorOf(pipelines[i].Name))
+                with { Forecast = _forecasts.StatusOf(pipelines[i].Name, steps[i].Decision) };
         }
 
         var status = new AgentStatus
@@ -155,15 +158,16 @@ public sealed class ControlLoop
         PipelineConfiguration pipeline, ref (LagCollectionResult Result, Exception? Exception) collection, IReadOnlyList<PodInfo> pods,
         PipelineState previous, long tick, DateTimeOffset at)
     {
+        var forecast = _forecasts.Next(pipeline.Name, collection.Result, pods, at);
         try
         {
-            return DecisionStep.Run(pipeline.Policy, pipeline.ConsumersPerPod, collection.Result, pods, previous, tick, at);
+            return DecisionStep.Run(pipeline.Policy, pipeline.ConsumersPerPod, collection.Result, pods, previous, tick, at, forecast);
         }
         catch (Exception e) when (collection.Result.Succeeded)
         {
             var failure = _collectors[pipeline.Name].Failure(LagErrorKind.Other, $"the collector's answer could not be used: {PluginCalls.Describe(e)}");
             collection = (LagCollectionResult.Failure(failure), e);
-            return DecisionStep.Run(pipeline.Policy, pipeline.ConsumersPerPod, collection.Result, pods, previous, tick, at);
+            return DecisionStep.Run(pipeline.Policy, pipeline.ConsumersPerPod, collection.Result, pods, previous, tick, at, forecast);
         }
     }
 

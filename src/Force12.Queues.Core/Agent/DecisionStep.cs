@@ -26,8 +26,9 @@ public static class DecisionStep
     /// <param name="state">The state the previous tick returned (<see cref="PipelineState.Initial"/> on the first).</param>
     /// <param name="tick">This tick's number (1 for the first), recorded as the last successful collection.</param>
     /// <param name="at">When the tick observed the pipeline.</param>
+    /// <param name="forecast">The pipeline's arrival-rate forecast for now + lead, or <c>null</c> (default) for none.</param>
     public static DecisionStepResult Run(SlaPolicyOptions policy, int consumersPerPod, LagCollectionResult collection,
-        IReadOnlyList<PodInfo> pods, PipelineState state, long tick, DateTimeOffset at)
+        IReadOnlyList<PodInfo> pods, PipelineState state, long tick, DateTimeOffset at, PolicyForecast? forecast = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(collection);
@@ -38,7 +39,7 @@ public static class DecisionStep
                 ? state with { ConsecutiveFailedPolls = 0, LastSuccessfulCollectTick = tick }
                 : state with { ConsecutiveFailedPolls = state.ConsecutiveFailedPolls + 1 })
             .ObserveReadyPods(counts.Ready, at);
-        var input = PolicyInputMapper.Map(collection, counts, consumersPerPod, observed, at, policy);
+        var input = PolicyInputMapper.Map(collection, counts, consumersPerPod, observed, at, policy) with { Forecast = forecast };
         var decision = SlaScalingPolicy.Decide(policy, input);
         return new DecisionStepResult
         {

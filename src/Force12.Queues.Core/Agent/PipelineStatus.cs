@@ -74,6 +74,9 @@ public sealed record PipelineStatus
     /// </summary>
     public string? OrchestratorError { get; init; }
 
+    /// <summary>The pipeline's arrival-rate forecast, or null when its forecast is off.</summary>
+    public ForecastStatus? Forecast { get; init; }
+
     /// <summary>
     /// Per-partition (or per-shard) figures of the last successful collection, or null when the last collection
     /// failed. Not part of <c>/api/status</c> (10,000 partitions would swamp it); exported as metrics when

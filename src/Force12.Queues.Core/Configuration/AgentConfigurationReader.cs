@@ -123,6 +123,7 @@ public sealed class AgentConfigurationReader
             pipeline.Report(error);
         }
 
+        var forecast = ForecastSettingsReader.Read(pipeline);
         var source = ReadSource(pipeline.Child(PipelineKeys.Source));
         if (source?.PerPodThroughput is { } sourceRate)
         {
@@ -154,6 +155,7 @@ public sealed class AgentConfigurationReader
             IsRemainder = remainder,
             ConsumersPerPod = pipeline.WholeNumber(PipelineKeys.ConsumersPerPod, 1, min: 1),
             Policy = policy,
+            Forecast = forecast,
             Source = source,
             OrchestratorKind = orchestrator.Kind,
             OrchestratorSettings = orchestrator.Settings,

@@ -22,6 +22,9 @@ public sealed record PipelineConfiguration
     /// <summary>SLA, pod bounds, throughput prior and the stability settings.</summary>
     public required SlaPolicyOptions Policy { get; init; }
 
+    /// <summary>The arrival-rate forecast (<c>forecast</c>). Default off.</summary>
+    public Forecasting.ForecastOptions Forecast { get; init; } = Forecasting.ForecastOptions.Disabled;
+
     /// <summary>The source whose backlog drives the pipeline.</summary>
     public required ILagSource Source { get; init; }
 

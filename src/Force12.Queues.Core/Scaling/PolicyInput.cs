@@ -61,6 +61,9 @@ public sealed record PolicyInput
     /// <summary>Learned per-pod throughput so far (see <see cref="ThroughputLearner"/>).</summary>
     public ThroughputEstimate Throughput { get; init; } = ThroughputEstimate.Unknown;
 
+    /// <summary>The arrival-rate forecast to prepare for, or <c>null</c> (default) when the pipeline has none yet or it is off.</summary>
+    public PolicyForecast? Forecast { get; init; }
+
     /// <summary>Needs of recent decisions, for the scale-down stabilisation window.</summary>
     public StabilisationHistory History { get; init; } = StabilisationHistory.Empty;
 }

@@ -23,6 +23,12 @@ public sealed record ScalingDecision
     /// <summary>Per-pod throughput (messages per second) the decision used: learned, or the prior.</summary>
     public required double PerPodThroughput { get; init; }
 
+    /// <summary>
+    /// Pods the forecast alone asks for (arrivals at the forecast rate, no backlog, same caps), or <c>null</c> without a
+    /// forecast. Set in shadow mode too, so the status can show what the forecast would have done.
+    /// </summary>
+    public int? ForecastNeed { get; init; }
+
     /// <summary>The history to pass into the next decision.</summary>
     public required StabilisationHistory History { get; init; }
 }

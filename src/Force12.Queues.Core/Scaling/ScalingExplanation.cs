@@ -31,6 +31,8 @@ internal static class ScalingExplanation
                 $"; need is {need} pods, keeping {required} until the lower need holds for {window} s"),
             ScalingReason.ScaleDownAfterStabilisation => Sla(input, options, required, mu) + string.Create(Invariant,
                 $"; need stayed at or below {required} pods for {window} s"),
+            ScalingReason.Forecast => Sla(input, options, required, mu) + string.Create(Invariant,
+                $"; forecast {input.Forecast?.RatePerSecond ?? 0:N0}/s within {Seconds(input.Forecast?.Lead.TotalSeconds ?? 0)} s needs {need} pods (backlog and arrivals now need {uncapped})"),
             ScalingReason.ScaleUpBoundedByStep => Sla(input, options, required, mu) + string.Create(Invariant,
                 $"; need is {need} pods, adding at most {options.MaxScaleUpStep} per decision"),
             _ => Sla(input, options, required, mu),

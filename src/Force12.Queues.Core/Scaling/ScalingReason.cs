@@ -41,4 +41,10 @@ public enum ScalingReason
 
     /// <summary>The consumer group stopped committing while lag grows; more pods would not help, so pods are held.</summary>
     ConsumerGroupStalled = 12,
+
+    /// <summary>
+    /// The arrival rate forecast for now + lead needs more pods than backlog and arrivals do now: pods are added or
+    /// kept ahead of demand (forecast mode <c>on</c>; a forecast never removes pods).
+    /// </summary>
+    Forecast = 13,
 }

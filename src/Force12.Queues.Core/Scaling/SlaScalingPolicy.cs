@@ -1,3 +1,5 @@
+using Force12.Queues.Core.Forecasting;
+
 namespace Force12.Queues.Core.Scaling;
 
 /// <summary>
@@ -38,6 +40,14 @@ public static class SlaScalingPolicy
 
         var uncapped = PodNeed.WithHotUnits(input, options.Sla.TotalSeconds, mu);
         var (need, reason) = CapAndActivate(options, input, current, uncapped);
+        var forecastNeed = ForecastNeed(options, input, mu);
+        if (input.Forecast?.Mode == ForecastMode.On && forecastNeed > need)
+        {
+            // The forecast only ever raises the need: it never scales down (AWS predictive scaling's rule).
+            need = forecastNeed.Value;
+            reason = ScalingReason.Forecast;
+        }
+
         var history = Seeded(input, current, options).Record(input.At, need, options.ScaleDownStabilisation);
         int required;
         if (need > current)
@@ -67,8 +77,22 @@ public static class SlaScalingPolicy
             Reason = reason.Value,
             Explanation = ScalingExplanation.Build(reason.Value, input, options, required, uncapped, need, mu),
             PerPodThroughput = mu,
+            ForecastNeed = forecastNeed,
             History = history,
         };
+    }
+
+    /// <summary>Pods for the forecast arrival rate with no backlog, capped like the reactive need; <c>null</c> without a forecast.</summary>
+    private static int? ForecastNeed(SlaPolicyOptions options, PolicyInput input, double mu)
+    {
+        if (input.Forecast is not { Mode: not ForecastMode.Off } forecast)
+        {
+            return null;
+        }
+
+        var arrivals = input with { BacklogMessages = 0, ArrivalRatePerSecond = forecast.RatePerSecond, HotUnits = 0, HotBacklogMessages = 0, HotArrivalRatePerSecond = 0 };
+        var pods = PodNeed.WithHotUnits(arrivals, options.Sla.TotalSeconds, mu);
+        return Math.Clamp(Math.Min(pods, Math.Max(1, input.UsefulParallelism)), options.MinPods, options.MaxPods);
     }
 
     /// <summary>Applies the caps, the minimum and activation from zero; returns the need and the reason a cap or rule set, if any.</summary>

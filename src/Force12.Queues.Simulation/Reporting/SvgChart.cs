@@ -44,16 +44,18 @@ public static class SvgChart
         svg.Append(Inv($"<text x=\"{Left}\" y=\"{top - 8}\" font-weight=\"bold\">{label}</text>\n"));
         svg.Append(Inv($"<rect x=\"{Left}\" y=\"{top}\" width=\"{plotWidth}\" height=\"{PanelHeight}\" fill=\"none\" stroke=\"#999\"/>\n"));
         svg.Append(Inv($"<text x=\"{Left - 6}\" y=\"{top + 10}\" text-anchor=\"end\">{max:N0}</text><text x=\"{Left - 6}\" y=\"{top + PanelHeight}\" text-anchor=\"end\">0</text>\n"));
-        for (var minute = 0; minute <= duration / 60; minute += 5)
+        var step = TickMinutes(duration);
+        for (var minute = 0; minute <= duration / 60; minute += step)
         {
             var x = Left + (plotWidth * minute * 60 / duration);
-            svg.Append(Inv($"<text x=\"{x:0.#}\" y=\"{top + PanelHeight + 14}\" text-anchor=\"middle\">{minute} min</text>\n"));
+            var text = step < 60 ? Inv($"{minute} min") : Inv($"{minute / 60} h");
+            svg.Append(Inv($"<text x=\"{x:0.#}\" y=\"{top + PanelHeight + 14}\" text-anchor=\"middle\">{text}</text>\n"));
         }
 
         foreach (var (policy, points) in lines)
         {
             var color = ColorOf(policy, policies);
-            var path = string.Join(" ", points.Select(p => Inv($"{Left + (plotWidth * p.Seconds / duration):0.#},{top + PanelHeight - (PanelHeight * value(p) / max):0.#}")));
+            var path = string.Join(" ", Envelope(points, value, duration, plotWidth).Select(p => Inv($"{Left + (plotWidth * p.Seconds / duration):0.#},{top + PanelHeight - (PanelHeight * value(p) / max):0.#}")));
             svg.Append(Inv($"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"1.5\" points=\"{path}\"/>\n"));
         }
 
@@ -64,6 +66,34 @@ public static class SvgChart
             svg.Append(Inv($"<rect x=\"{Width - Right + 12}\" y=\"{legendY - 9}\" width=\"12\" height=\"3\" fill=\"{color}\"/><text x=\"{Width - Right + 30}\" y=\"{legendY}\">{Escape(policy)}</text>\n"));
             legendY += 16;
         }
+    }
+
+    /// <summary>Label spacing in minutes: 5 for runs up to an hour, then coarser so at most about a dozen labels fit.</summary>
+    private static int TickMinutes(double duration)
+    {
+        int[] steps = [5, 10, 30, 60, 120, 360, 720, 1_440];
+        return steps.FirstOrDefault(s => duration / 60 / s <= 12, steps[^1]);
+    }
+
+    /// <summary>
+    /// At most two points per pixel column (the lowest and the highest, in time order), so a week of samples stays a
+    /// small file and short spikes stay visible; short runs keep every point.
+    /// </summary>
+    private static IEnumerable<TimeSeriesPoint> Envelope(List<TimeSeriesPoint> points, Func<TimeSeriesPoint, double> value, double duration, int plotWidth)
+    {
+        if (points.Count <= 2 * plotWidth)
+        {
+            return points;
+        }
+
+        return points
+            .GroupBy(p => (int)(plotWidth * p.Seconds / duration))
+            .SelectMany(column =>
+            {
+                var low = column.MinBy(value)!;
+                var high = column.MaxBy(value)!;
+                return low.Seconds <= high.Seconds ? new[] { low, high } : new[] { high, low };
+            });
     }
 
     private static string ColorOf(string line, List<string> policies)

@@ -9,6 +9,9 @@ namespace Force12.Queues.Simulation.Strategies;
 /// </summary>
 public sealed class StaticPeakStrategy : IScalingStrategy
 {
+    // The peak is sampled once per pipeline: a week-long trace has 604,800 seconds to look at.
+    private readonly Dictionary<int, int> _pods = [];
+
     /// <inheritdoc />
     public string Name => "static-peak";
 
@@ -19,10 +22,15 @@ public sealed class StaticPeakStrategy : IScalingStrategy
     public int InitialPods(int pipeline, SimulatedPipeline spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        if (_pods.TryGetValue(pipeline, out var known))
+        {
+            return known;
+        }
+
         var seconds = (int)(spec.Trace.Duration ?? TimeSpan.Zero).TotalSeconds;
         var peak = Enumerable.Range(0, seconds + 1).Max(s => spec.Trace.RateAt(s));
         var pods = BalancedPods.For(peak, spec.Partitions, spec.PodThroughput);
-        return Math.Clamp(Math.Min(pods, spec.Partitions), spec.Policy.MinPods, spec.Policy.MaxPods);
+        return _pods[pipeline] = Math.Clamp(Math.Min(pods, spec.Partitions), spec.Policy.MinPods, spec.Policy.MaxPods);
     }
 
     /// <inheritdoc />

@@ -17,6 +17,8 @@ public static class TraceCatalog
                 c => new StepBurstTrace { Duration = c.Duration ?? TimeSpan.FromMinutes(30) }),
             ["diurnal"] = ("a day compressed into the run: 500 msg/s at night to 5,000 msg/s at midday; 1 h",
                 c => new DiurnalTrace { Duration = c.Duration ?? TimeSpan.FromHours(1) }),
+            ["dusk-week"] = ("100,000 smart bulbs from a Monday: 1,667 msg/s of heartbeats and a dusk spike a day around 17:00 (moved by up to 20 min, sized +-20%, weekends at 60%); 7 days",
+                c => new DuskWeekTrace(c.Random, days: c.Duration is { } d ? Math.Max(1, (int)Math.Ceiling(d.TotalDays)) : 7)),
         };
 
     /// <summary>Names of the built-in traces.</summary>

@@ -12,13 +12,13 @@ internal static class SimulateCommand
 {
     public static Command Create()
     {
-        var scenario = new Option<string?>("--scenario") { Description = "Built-in scenario: dusk (one pipeline, 100,000 bulbs at dusk; the default) or two-priority (lights at priority 1 and billing at priority 2 bursting at dusk, on a 110-pod pool smaller than their joint peak of 150)." };
+        var scenario = new Option<string?>("--scenario") { Description = "Built-in scenario: dusk (one pipeline, 100,000 bulbs at dusk; the default), two-priority (lights at priority 1 and billing at priority 2 bursting at dusk, on a 110-pod pool smaller than their joint peak of 150), or dusk-week (7 days from a Monday, a dusk spike a day moved by up to 20 min and sized +-20%, weekends at 60%; 20 partitions, pods of 500 msg/s, 1 s ticks; adds force12-forecast)." };
         scenario.AcceptOnlyFromAmong([.. BuiltInScenarios.Names]);
         var trace = new Option<string?>("--trace") { Description = $"Run one pipeline 'main' (defaults as in --pipeline) on this trace instead of a scenario: {TraceList()}; or a CSV file of 'seconds,messagesPerSecond' rows (linear between rows; header and # comments allowed)." };
         var pipelines = new Option<string[]>("--pipeline") { Description = $"Add a pipeline (repeatable; replaces --scenario and --trace): comma-separated key=value. Keys: {PipelineSpecParser.KeysHelp}.", Arity = ArgumentArity.ZeroOrMore };
         var pool = new Option<int?>("--pool") { Description = "Pod slots shared by all pipelines (priorities decide who gets them). Default: the scenario's pool, else unlimited." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of every random draw (arrival noise, the random trace). Same seed, same numbers.", DefaultValueFactory = _ => 1 };
-        var duration = new Option<double?>("--duration") { Description = "Simulated seconds. Default: the longest trace (30 min for dusk, random and steps; 1 h for diurnal; the last CSV row)." };
+        var duration = new Option<double?>("--duration") { Description = "Simulated seconds. Default: the longest trace (30 min for dusk, random and steps; 1 h for diurnal; 7 days for dusk-week; the last CSV row)." };
         var output = new Option<string>("--output") { Description = "table: markdown tables on the terminal; json: { \"results\": [ { \"policy\", \"withinSlaPercent\", \"p99DelaySeconds\", \"podSeconds\", \"scaleActions\", \"pipelines\" } ] }.", DefaultValueFactory = _ => "table" };
         output.AcceptOnlyFromAmong("table", "json");
         var csv = new Option<FileInfo?>("--csv") { Description = "Also write the time series (every second: policy, pipeline, seconds, arrivalRate, backlog, pods) to this CSV file." };
@@ -68,6 +68,11 @@ internal static class SimulateCommand
             PoolPodSlots = args.Pool ?? (args.Scenario is { } s && args.Pipelines.Length == 0 && args.Trace is null ? BuiltInScenarios.PoolPods(s) : null),
             Duration = args.Duration is { } d ? TimeSpan.FromSeconds(d) : null,
         };
+        if (args.Scenario == "dusk-week" && args.Pipelines.Length == 0 && args.Trace is null)
+        {
+            options = BuiltInScenarios.DuskWeekOptions(options);
+        }
+
         if (errors.Count == 0)
         {
             errors.AddRange(SimulationValidator.Validate(pipelines, options));

@@ -7,7 +7,7 @@ namespace Force12.Queues.Core.Tests.Configuration;
 
 public sealed class AgentConfigurationReaderTests
 {
-    private static readonly Dictionary<string, string?> ValidSettings = new()
+    internal static readonly Dictionary<string, string?> ValidSettings = new()
     {
         ["pollInterval"] = "1s",
         ["capacity:podSlots"] = "20",
@@ -37,7 +37,7 @@ public sealed class AgentConfigurationReaderTests
         { "pipelines:bulbs:maxPods", "many", "pipelines.bulbs.maxPods: 'many' is not a whole number" },
         { "pipelines:bulbs:perPodThroughput", "-5", "pipelines.bulbs.perPodThroughput: must be a positive finite number of messages per second (was -5)" },
         { "pipelines:bulbs:priority", "0", "pipelines.bulbs.priority: must be >= 1 (was 0)" },
-        { "pipelines:bulbs:maxPod", "3", "pipelines.bulbs.maxPod: unknown setting (known here: priority, remainder, consumersPerPod, sla, minPods, maxPods, perPodThroughput, activationBacklog, maxScaleUpStep, scaleDownStabilisation, fallbackAfterFailedPolls, fallbackPods, source, orchestrator, pod)" },
+        { "pipelines:bulbs:maxPod", "3", "pipelines.bulbs.maxPod: unknown setting (known here: priority, remainder, consumersPerPod, sla, minPods, maxPods, perPodThroughput, activationBacklog, maxScaleUpStep, scaleDownStabilisation, fallbackAfterFailedPolls, fallbackPods, forecast, source, orchestrator, pod)" },
         { "pipelines:bulbs:remainder", "yes", "pipelines.bulbs.remainder: 'yes' is not true or false" },
         { "pipelines:bulbs:pod:containers:0:name", null, "pipelines.bulbs.pod.containers[0].name: must be 1 to 63 of a-z, 0-9 and '-', starting with a letter or digit (was '')" },
         { "pipelines:bulbs:pod:containers:0:name", "Processor!", "pipelines.bulbs.pod.containers[0].name: must be 1 to 63 of a-z, 0-9 and '-', starting with a letter or digit (was 'Processor!')" },
@@ -116,7 +116,7 @@ public sealed class AgentConfigurationReaderTests
         Assert.Equal(["pipelines: is required: configure at least one pipeline"], result.Errors);
     }
 
-    private static ConfigurationResult Read(Dictionary<string, string?> settings)
+    internal static ConfigurationResult Read(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Where(kv => kv.Value is not null)).Build();
         return new AgentConfigurationReader([new FakeSourceProvider()], [new InstancePodOrchestratorProvider(new FakePodOrchestrator(TimeProvider.System, "fake"))]).Read(configuration);

@@ -91,6 +91,6 @@ public sealed class TraceTests
     {
         var ex = Assert.Throws<ArgumentException>(() => TraceCatalog.Create("sunrise", new TraceContext(new SplitMixRandomSource(1), 100, null)));
 
-        Assert.StartsWith("Unknown trace 'sunrise'. Built-in traces: dusk, random, steps, diurnal; or a path ending in .csv.", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Unknown trace 'sunrise'. Built-in traces: dusk, random, steps, diurnal, dusk-week; or a path ending in .csv.", ex.Message, StringComparison.Ordinal);
     }
 }

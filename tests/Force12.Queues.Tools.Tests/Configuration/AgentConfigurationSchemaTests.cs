@@ -24,6 +24,7 @@ public sealed class AgentConfigurationSchemaTests
         { "#/properties/metrics", [.. MetricsKeys.All] },
         { "#/properties/capacity", [.. CapacityKeys.All] },
         { "#/definitions/pipeline", [.. PipelineKeys.All] },
+        { "#/definitions/forecast", [.. ForecastKeys.All] },
         { "#/definitions/pod", [.. PodKeys.All] },
         { "#/definitions/container", [.. ContainerKeys.All] },
         { "#/definitions/mount", [.. MountKeys.All] },

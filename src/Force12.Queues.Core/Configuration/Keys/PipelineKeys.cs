@@ -21,7 +21,10 @@ public static class PipelineKeys
     /// <summary><c>pod</c>: what one pod is (see <see cref="PodKeys"/>).</summary>
     public const string Pod = "pod";
 
+    /// <summary><c>forecast</c>: the arrival-rate forecast (see <see cref="ForecastKeys"/>).</summary>
+    public const string Forecast = ForecastKeys.Section;
+
     /// <summary>Every key accepted in a pipeline: these and the policy keys.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Priority, Remainder, ConsumersPerPod, .. SlaPolicyKeys.All, Source, Orchestrator, Pod];
+        [Priority, Remainder, ConsumersPerPod, .. SlaPolicyKeys.All, Forecast, Source, Orchestrator, Pod];
 }

@@ -22,6 +22,12 @@ internal static class SimulationResultWriter
             output.WriteLine(Inv($"| {r.Policy} | {r.WithinSlaPercent:0.000}% | {r.P99DelaySeconds:0.00} s | {r.PodSeconds:N0} | {r.PodSeconds / oracle:0.000}x | {r.ScaleActions:N0} |"));
         }
 
+        foreach (var r in report.Results.Where(r => r.ForecastMapePercent is not null))
+        {
+            output.WriteLine();
+            output.WriteLine(Inv($"{r.Policy}: forecast MAPE {r.ForecastMapePercent:0.00}% (one bucket ahead, from day 3 on)"));
+        }
+
         if (report.Results[0].Pipelines.Count < 2)
         {
             return;
@@ -53,6 +59,7 @@ internal static class SimulationResultWriter
                 ["p99DelaySeconds"] = Math.Round(r.P99DelaySeconds, 3),
                 ["podSeconds"] = Math.Round(r.PodSeconds, 1),
                 ["scaleActions"] = r.ScaleActions,
+                ["forecastMapePercent"] = r.ForecastMapePercent is { } mape ? Math.Round(mape, 3) : null,
                 ["pipelines"] = new JsonArray([.. r.Pipelines.Select(p => new JsonObject
                 {
                     ["pipeline"] = p.Pipeline,

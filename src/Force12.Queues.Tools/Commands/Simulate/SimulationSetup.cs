@@ -33,7 +33,7 @@ internal static class SimulationSetup
         if (specs.Length == 0)
         {
             var name = args.Scenario ?? "dusk";
-            return (BuiltInScenarios.Create(name), $"scenario {name}");
+            return (BuiltInScenarios.Create(name, args.Seed), $"scenario {name}");
         }
 
         var pipelines = specs.Select(spec => PipelineSpecParser.Parse(spec, Trace, errors)).OfType<SimulatedPipeline>().ToList();
