@@ -117,7 +117,7 @@ public sealed class AgentConfigurationReader
             pipeline.Fail(PipelineKeys.Priority, "must not be set on a remainder pipeline (it takes only idle capacity)");
         }
 
-        var policy = ReadPolicy(pipeline);
+        var policy = SlaPolicyReader.Read(pipeline);
         foreach (var error in SlaPolicyOptionsValidator.Validate(policy, pipeline.Path))
         {
             pipeline.Report(error);
@@ -189,28 +189,6 @@ public sealed class AgentConfigurationReader
         return pod;
     }
 
-    private static SlaPolicyOptions ReadPolicy(SectionReader p)
-    {
-        var defaults = new SlaPolicyOptions();
-        if (!p.Has(SlaPolicyKeys.Sla))
-        {
-            p.Fail(SlaPolicyKeys.Sla, "is required: the longest acceptable time from arrival to processing, for example 10s");
-        }
-
-        return new SlaPolicyOptions
-        {
-            Sla = p.Duration(SlaPolicyKeys.Sla, defaults.Sla),
-            MinPods = p.WholeNumber(SlaPolicyKeys.MinPods, defaults.MinPods),
-            MaxPods = p.WholeNumber(SlaPolicyKeys.MaxPods, defaults.MaxPods),
-            PerPodThroughputPrior = p.Number(SlaPolicyKeys.PerPodThroughput, defaults.PerPodThroughputPrior) ?? defaults.PerPodThroughputPrior,
-            ActivationBacklogThreshold = p.LargeWholeNumber(SlaPolicyKeys.ActivationBacklog, defaults.ActivationBacklogThreshold),
-            MaxScaleUpStep = p.OptionalWholeNumber(SlaPolicyKeys.MaxScaleUpStep),
-            ScaleDownStabilisation = p.Duration(SlaPolicyKeys.ScaleDownStabilisation, defaults.ScaleDownStabilisation),
-            FallbackAfterFailedPolls = p.WholeNumber(SlaPolicyKeys.FallbackAfterFailedPolls, defaults.FallbackAfterFailedPolls),
-            FallbackPods = p.WholeNumber(SlaPolicyKeys.FallbackPods, defaults.FallbackPods),
-        };
-    }
-
     private ILagSource? ReadSource(SectionReader source)
     {
         if (!source.Section.Exists())
@@ -237,22 +215,4 @@ public sealed class AgentConfigurationReader
 
     private static IConfigurationSection AsSection(IConfiguration configuration) =>
         configuration as IConfigurationSection ?? new RootSection(configuration);
-
-    /// <summary>Lets the root of a configuration be read like any section.</summary>
-    private sealed class RootSection(IConfiguration root) : IConfigurationSection
-    {
-        public string Key => "";
-
-        public string Path => "";
-
-        public string? Value { get => null; set => throw new NotSupportedException(); }
-
-        public string? this[string key] { get => root[key]; set => root[key] = value; }
-
-        public IEnumerable<IConfigurationSection> GetChildren() => root.GetChildren();
-
-        public Microsoft.Extensions.Primitives.IChangeToken GetReloadToken() => root.GetReloadToken();
-
-        public IConfigurationSection GetSection(string key) => root.GetSection(key);
-    }
 }
