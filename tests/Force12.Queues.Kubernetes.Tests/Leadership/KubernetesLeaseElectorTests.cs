@@ -2,6 +2,7 @@ using Force12.Queues.Core.Leadership;
 using Force12.Queues.Kubernetes.Leadership;
 using Force12.Queues.Kubernetes.Tests.Double;
 using Force12.Queues.Testing;
+using Force12.Queues.Testing.Kubernetes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -122,6 +123,23 @@ public sealed class KubernetesLeaseElectorTests : IAsyncLifetime
 
         Assert.False(a.Current.IsLeader);
         Assert.Empty(_api.Leases.Writes);
+    }
+
+    [Fact]
+    public async Task Calls_AreExactlyTheLeaseCallsThatTheDirectModesRoleGrants()
+    {
+        var (a, b) = (Elector("agent-a"), Elector("agent-b"));
+        await a.TryOnceAsync(CancellationToken.None); // GET (404), POST
+        await a.TryOnceAsync(CancellationToken.None); // GET, PUT (renew)
+        await b.TryOnceAsync(CancellationToken.None); // GET
+        _time.Advance(Options.LeaseDuration);
+        await b.TryOnceAsync(CancellationToken.None); // GET, PUT (takeover)
+
+        var used = _api.Requests
+            .Select(r => r.Replace($"/namespaces/{Namespace}/", "/namespaces/{ns}/", StringComparison.Ordinal).Replace($"/leases/{LeaseName}", "/leases/{name}", StringComparison.Ordinal))
+            .ToHashSet();
+
+        Assert.Equal(KubernetesApiCalls.LeaderElection.Select(c => c.Request).Order(StringComparer.Ordinal), used.Order(StringComparer.Ordinal));
     }
 
     private KubernetesLeaseElector Elector(string identity) => new(
