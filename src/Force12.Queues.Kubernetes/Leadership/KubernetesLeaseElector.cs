@@ -108,12 +108,14 @@ internal sealed class KubernetesLeaseElector : ILeadership
                 KubernetesLeaderLog.CampaignRecovered(_logger, _api.LeaseName);
             }
         }
-        catch (KubernetesOrchestratorException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Any failure (an API error, an unreadable kubeconfig, an answer the client cannot read) ends this try only: the
+            // campaign goes on, and a leader that cannot renew stops acting at its deadline.
             if (!_failing)
             {
                 _failing = true;
-                KubernetesLeaderLog.CampaignFailing(_logger, ex.Message);
+                KubernetesLeaderLog.CampaignFailing(_logger, ex is KubernetesOrchestratorException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}");
             }
         }
     }

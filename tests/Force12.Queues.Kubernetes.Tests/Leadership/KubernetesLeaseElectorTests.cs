@@ -126,6 +126,20 @@ public sealed class KubernetesLeaseElectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TryOnce_ApiServerUnreachable_NeitherThrowsNorLeadsThenLeadsOnceReachable()
+    {
+        var link = new DoubleAgentHandler("agent-a") { Severed = true };
+        var a = new KubernetesLeaseElector(Options, "agent-a", () => new KubernetesLeaseApi(_api.CreateClient(link), Namespace, LeaseName), _time, NullLogger.Instance);
+
+        await a.TryOnceAsync(CancellationToken.None);
+        Assert.False(a.Current.IsLeader);
+
+        link.Severed = false;
+        await a.TryOnceAsync(CancellationToken.None);
+        Assert.True(a.Current.IsLeader);
+    }
+
+    [Fact]
     public async Task Calls_AreExactlyTheLeaseCallsThatTheDirectModesRoleGrants()
     {
         var (a, b) = (Elector("agent-a"), Elector("agent-b"));
