@@ -24,6 +24,7 @@ public sealed class AgentMetrics
     private readonly Gauge _arrivalRate;
     private readonly Gauge _processingRate;
     private readonly Gauge _decision;
+    private readonly Gauge _leader;
     private readonly Counter _scaleOperations;
     private readonly Counter _collectorErrors;
     private readonly Histogram _tickDuration;
@@ -55,6 +56,7 @@ public sealed class AgentMetrics
         _arrivalRate = factory.CreateGauge("force12_pipeline_arrival_messages_per_second", "Messages arriving per second, measured from the log end.", pipelineSource);
         _processingRate = factory.CreateGauge("force12_pipeline_processing_messages_per_second", "Messages processed per second, measured from committed offsets.", pipelineSource);
         _decision = factory.CreateGauge("force12_pipeline_decision_info", "Reason code of the last scaling decision (value 1 on the current reason).", ["pipeline", "reason"]);
+        _leader = factory.CreateGauge("force12_agent_leader", "1 while this agent may act on its orchestrators (always without leaderElection), 0 while another replica leads.");
         _scaleOperations = factory.CreateCounter("force12_scale_operations_total", "Pods started (direction=up) or stopped (direction=down) by the agent.", ["pipeline", "direction"]);
         string[] partition = ["pipeline", "stream", "partition"];
         _partitionBacklogMessages = factory.CreateGauge("force12_partition_backlog_messages", "Unprocessed messages of one partition or shard (only with metrics.perPartition).", partition);
@@ -70,6 +72,7 @@ public sealed class AgentMetrics
     public void Observe(AgentStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
+        _leader.Set(status.Leadership.IsLeader ? 1 : 0);
         foreach (var p in status.Pipelines)
         {
             _neededPods.WithLabels(p.Name).Set(p.NeededPods);
