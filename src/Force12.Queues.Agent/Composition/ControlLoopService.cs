@@ -26,11 +26,11 @@ internal sealed partial class ControlLoopService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var byKind = configuration.Orchestrators;
+        var leadership = Leadership(); // before the collectors: a missing election provider must leave nothing to dispose
         var collectors = configuration.Pipelines.ToDictionary(
             p => p.Name,
             p => p.Source.CreateCollector(new LagCollectorContext { Pipeline = p.Name, TimeProvider = time, LoggerFactory = loggers }),
             StringComparer.Ordinal);
-        var leadership = Leadership();
         // The campaign ends after the loop (and its calls in flight): the lease is released only once this agent stopped acting.
         using var campaign = new CancellationTokenSource();
         var election = leadership.RunAsync(campaign.Token);
