@@ -28,6 +28,18 @@ public sealed class AgentMetricsTests
     }
 
     [Fact]
+    public async Task Observe_Leadership_ExportsWhetherThisAgentActs()
+    {
+        var metrics = new AgentMetrics(Metrics.WithCustomRegistry(_registry));
+        metrics.Observe(SampleStatus.At(1, SampleStatus.Bulbs()));
+        Assert.Contains("force12_agent_leader 1", await ExportAsync(), StringComparison.Ordinal);
+
+        metrics.Observe(SampleStatus.At(2, SampleStatus.Bulbs()) with { Leadership = new() { Enabled = true, IsLeader = false, Holder = "agent-0" } });
+
+        Assert.Contains("force12_agent_leader 0", await ExportAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Observe_PriorityChanges_OnlyTheCurrentPriorityIsExported()
     {
         var metrics = new AgentMetrics(Metrics.WithCustomRegistry(_registry));

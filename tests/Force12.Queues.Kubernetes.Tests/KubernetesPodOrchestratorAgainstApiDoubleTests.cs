@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Force12.Queues.Core.Pods;
 using Force12.Queues.Kubernetes.Tests.Double;
 using Force12.Queues.Testing;
+using Force12.Queues.Testing.Kubernetes;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Kubernetes.Tests;
@@ -19,17 +20,6 @@ public sealed partial class KubernetesPodOrchestratorAgainstApiDoubleTests : IAs
     private const string Workload = "bulbs";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private static readonly PodTemplate Template = PodTemplate.DefinedByEngine("bulbs");
-    // The calls docs/kubernetes.md's RBAC section grants (get/patch deployments/scale, list/patch pods, list HPAs and ScaledObjects).
-    private static readonly string[] RbacGrantedCalls =
-    [
-        "GET /api/v1/namespaces/{ns}/pods",
-        "GET /apis/apps/v1/namespaces/{ns}/deployments/{name}/scale",
-        "GET /apis/autoscaling/v2/namespaces/{ns}/horizontalpodautoscalers",
-        "GET /apis/keda.sh/v1alpha1/namespaces/{ns}/scaledobjects",
-        "PATCH /api/v1/namespaces/{ns}/pods/{name}",
-        "PATCH /apis/apps/v1/namespaces/{ns}/deployments/{name}/scale",
-    ];
-
     private KubernetesApiDouble _api = null!;
 
     public async Task InitializeAsync() => _api = await KubernetesApiDouble.StartAsync();
@@ -171,7 +161,8 @@ public sealed partial class KubernetesPodOrchestratorAgainstApiDoubleTests : IAs
             .Select(r => System.Text.RegularExpressions.Regex.Replace(r, "/pods/[^/]+$", "/pods/{name}"))
             .ToHashSet();
 
-        Assert.Equal(RbacGrantedCalls, used.Order(StringComparer.Ordinal));
+        // The calls docs/kubernetes.md's RBAC section and deploy/kubernetes/direct/agent-role.yaml grant (the deploy tests check the Role).
+        Assert.Equal(KubernetesApiCalls.Orchestrator.Select(c => c.Request).Order(StringComparer.Ordinal), used.Order(StringComparer.Ordinal));
     }
 
     private KubernetesPodOrchestrator Orchestrator()

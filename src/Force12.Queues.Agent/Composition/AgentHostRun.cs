@@ -38,7 +38,9 @@ internal static class AgentHostRun
         }
         catch (Exception e)
         {
-            await error.WriteLineAsync($"the agent failed: {Describe(e)}").ConfigureAwait(false);
+            // A background service that fails while the host is still starting stops the host, and the start then ends
+            // in a TaskCanceledException (.NET 10 runs all of ExecuteAsync in the background): the service's failure is the reason.
+            await error.WriteLineAsync($"the agent failed: {Describe(FailureOf(backgroundServices) ?? e)}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
 

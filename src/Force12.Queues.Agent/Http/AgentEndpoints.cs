@@ -13,7 +13,8 @@ public static class AgentEndpoints
     /// <summary>
     /// Maps <c>/metrics</c> (Prometheus text from <paramref name="registry"/>), <c>/healthz</c>
     /// (200 while the process serves), <c>/readyz</c> (200 once every pipeline had a successful
-    /// collection within <paramref name="maxTicksSinceSuccess"/> ticks, else 503 naming them),
+    /// collection within <paramref name="maxTicksSinceSuccess"/> ticks, else 503 naming them; a standby that is not the
+    /// leader is ready, and its body says so: <c>/api/status</c>'s <c>leadership</c> is the field to read),
     /// <c>/api/status</c> (the latest <see cref="AgentStatus"/>), <c>/api/history?after=TICK</c>
     /// (statuses after a tick, oldest first) and <c>/</c> (the live page).
     /// </summary>
@@ -32,9 +33,11 @@ public static class AgentEndpoints
         endpoints.MapGet("/healthz", () => Results.Text("ok\n"));
         endpoints.MapGet("/readyz", () =>
         {
-            var notReady = AgentReadiness.NotReadyPipelines(board.Current, maxTicksSinceSuccess);
+            var status = board.Current;
+            var notReady = AgentReadiness.NotReadyPipelines(status, maxTicksSinceSuccess);
+            // A standby is ready (it collects and decides; two replicas must both be ready for a rolling update to finish).
             return notReady.Count == 0
-                ? Results.Text("ready\n")
+                ? Results.Text(status.Leadership.IsLeader ? "ready\n" : $"ready (standby: {status.Leadership.Holder ?? "no agent"} leads; this agent decides but does not act)\n")
                 : Results.Text($"not ready: no successful collection recently for {string.Join(", ", notReady)}\n",
                     statusCode: StatusCodes.Status503ServiceUnavailable);
         });

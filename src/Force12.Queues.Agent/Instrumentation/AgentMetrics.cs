@@ -28,6 +28,7 @@ public sealed class AgentMetrics
     private readonly Gauge _forecastNeededPods;
     private readonly Gauge _forecastBucket;
     private readonly Gauge _forecastError;
+    private readonly Gauge _leader;
     private readonly Counter _scaleOperations;
     private readonly Counter _collectorErrors;
     private readonly Histogram _tickDuration;
@@ -63,6 +64,7 @@ public sealed class AgentMetrics
         _forecastNeededPods = factory.CreateGauge("force12_pipeline_forecast_needed_pods", "Pods the forecast alone asks for (in shadow mode too).", pipeline);
         _forecastBucket = factory.CreateGauge("force12_pipeline_forecast_bucket_messages_per_second", "Mean arrival rate of the last finished history bucket: series=forecast (made before it began) or series=actual.", ["pipeline", "series"]);
         _forecastError = factory.CreateGauge("force12_pipeline_forecast_error_ratio", "Mean absolute percentage error of one-bucket-ahead forecasts since the agent started, as a ratio (0.05 = 5%).", pipeline);
+        _leader = factory.CreateGauge("force12_agent_leader", "1 while this agent may act on its orchestrators (always without leaderElection), 0 while another replica leads.");
         _scaleOperations = factory.CreateCounter("force12_scale_operations_total", "Pods started (direction=up) or stopped (direction=down) by the agent.", ["pipeline", "direction"]);
         string[] partition = ["pipeline", "stream", "partition"];
         _partitionBacklogMessages = factory.CreateGauge("force12_partition_backlog_messages", "Unprocessed messages of one partition or shard (only with metrics.perPartition).", partition);
@@ -78,6 +80,7 @@ public sealed class AgentMetrics
     public void Observe(AgentStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
+        _leader.Set(status.Leadership.IsLeader ? 1 : 0);
         foreach (var p in status.Pipelines)
         {
             _neededPods.WithLabels(p.Name).Set(p.NeededPods);

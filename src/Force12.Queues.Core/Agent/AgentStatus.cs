@@ -1,3 +1,5 @@
+using Force12.Queues.Core.Leadership;
+
 namespace Force12.Queues.Core.Agent;
 
 /// <summary>A consistent picture of every pipeline after one control-loop tick.</summary>
@@ -14,6 +16,12 @@ public sealed record AgentStatus
 
     /// <summary>Total pod slots in the shared pool.</summary>
     public int CapacitySlots { get; init; }
+
+    /// <summary>
+    /// Whether this agent acts (<c>leadership</c>): with leader election off it always does; otherwise only the leader
+    /// scales, and the others publish the same decisions read-only.
+    /// </summary>
+    public LeadershipStatus Leadership { get; init; } = LeadershipStatus.Disabled;
 
     /// <summary>Per-pipeline status, ordered by priority then name.</summary>
     public required IReadOnlyList<PipelineStatus> Pipelines { get; init; }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Force12.Queues.Core.Capacity;
 using Force12.Queues.Core.Configuration;
 using Force12.Queues.Core.Lag;
+using Force12.Queues.Core.Leadership;
 using Force12.Queues.Core.Pods;
 using Microsoft.Extensions.Logging;
 
@@ -29,6 +30,7 @@ public sealed class ControlLoop
     private readonly IControlLoopObserver _observer;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ILeadership _leadership;
     private readonly Dictionary<string, PipelineState> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<PodInfo>> _lastPods = new(StringComparer.Ordinal);
@@ -38,11 +40,16 @@ public sealed class ControlLoop
     private readonly PipelineForecasts _forecasts;
     private long _tick;
 
-    /// <summary>Creates the loop. <paramref name="collectors"/> is keyed by pipeline name, <paramref name="orchestrators"/> by kind.</summary>
+    /// <summary>
+    /// Creates the loop. <paramref name="collectors"/> is keyed by pipeline name, <paramref name="orchestrators"/> by kind;
+    /// <paramref name="leadership"/> (default <see cref="AlwaysLeader"/>) is asked before every orchestrator call, and a
+    /// loop that is not the leader decides and publishes but never acts.
+    /// </summary>
     public ControlLoop(AgentConfiguration configuration, IReadOnlyDictionary<string, ILagCollector> collectors,
         IReadOnlyDictionary<string, IPodOrchestrator> orchestrators, AgentStatusBoard board, IControlLoopObserver observer,
-        TimeProvider time, ILogger<ControlLoop> logger)
+        TimeProvider time, ILogger<ControlLoop> logger, ILeadership? leadership = null)
     {
+        _leadership = leadership ?? AlwaysLeader.Instance;
         _configuration = configuration ?? throw new ArgumentNullException(nameof(configuration));
         _collectors = collectors;
         _orchestrators = orchestrators;
@@ -137,6 +144,7 @@ public sealed class ControlLoop
             Tick = tick,
             At = at,
             CapacitySlots = _configuration.Capacity.PodSlots,
+            Leadership = _leadership.Current,
             Pipelines = statuses.OrderBy(s => s.Priority).ThenBy(s => s.Name, StringComparer.Ordinal).ToArray(),
         };
         _board.Publish(status);
@@ -196,9 +204,9 @@ public sealed class ControlLoop
             _inFlight.Remove(pipeline.Name);
         }
 
-        if (!listed)
+        if (!listed || !_leadership.Current.IsLeader)
         {
-            return; // Pods unknown this tick: hold them rather than act on a stale count.
+            return; // Pods unknown this tick (hold them rather than act on a stale count), or another agent leads: only decide.
         }
 
         // Starts are limited to capacity free now; stops go down to the target.

@@ -1,4 +1,5 @@
 using Force12.Queues.Core.Capacity;
+using Force12.Queues.Core.Leadership;
 using Force12.Queues.Core.Pods;
 
 namespace Force12.Queues.Core.Configuration;
@@ -23,6 +24,12 @@ public sealed record AgentConfiguration
 
     /// <summary>Export backlog per partition or shard as well as per pipeline (<c>metrics.perPartition</c>). Default false.</summary>
     public bool PerPartitionMetrics { get; init; }
+
+    /// <summary>
+    /// Leader election among agent replicas (<c>leaderElection</c>); null when the section is absent: the agent runs alone
+    /// and always acts.
+    /// </summary>
+    public LeaderElectionOptions? LeaderElection { get; init; }
 
     /// <summary>The shared pool (<c>capacity</c>).</summary>
     public required CapacityPool Capacity { get; init; }

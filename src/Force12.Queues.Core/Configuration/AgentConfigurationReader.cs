@@ -1,5 +1,6 @@
 using Force12.Queues.Core.Capacity;
 using Force12.Queues.Core.Lag;
+using Force12.Queues.Core.Leadership;
 using Force12.Queues.Core.Pods;
 using Force12.Queues.Core.Scaling;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +46,7 @@ public sealed class AgentConfigurationReader
             http.Fail(HttpKeys.Address, $"'{httpAddress}' is not an IP address with a port, for example 127.0.0.1:8412");
         }
 
+        var leaderElection = LeaderElectionReader.Read(root.Child(AgentKeys.LeaderElection));
         var capacity = ReadCapacity(root.Child(AgentKeys.Capacity));
         var pipelines = root.Section.GetSection(AgentKeys.Pipelines).GetChildren().ToArray();
         if (pipelines.Length == 0)
@@ -83,6 +85,7 @@ public sealed class AgentConfigurationReader
             CollectTimeout = collectTimeout,
             HttpAddress = httpAddress,
             PerPartitionMetrics = perPartition,
+            LeaderElection = leaderElection,
             Capacity = capacity,
             Pipelines = read.OfType<PipelineConfiguration>().ToArray(),
             Orchestrators = orchestrators,

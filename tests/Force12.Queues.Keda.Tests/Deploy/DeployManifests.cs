@@ -3,17 +3,29 @@ using YamlDotNet.RepresentationModel;
 
 namespace Force12.Queues.Keda.Tests.Deploy;
 
-/// <summary>The files under <c>deploy/kubernetes</c>, each split into its YAML documents.</summary>
+/// <summary>
+/// The files under <c>deploy/kubernetes</c> (Kustomize: <c>base/</c> shared, overlays <c>keda/</c> and <c>direct/</c>), each
+/// split into its YAML documents. Also compiled into the Kubernetes tests (linked), which read the direct mode's agent.yaml.
+/// </summary>
 internal static class DeployManifests
 {
+    /// <summary>The Kustomize folders: the base and the two overlays (one per mode).</summary>
+    public static IReadOnlyList<string> Kustomizations { get; } = ["base", "keda", "direct"];
+
     /// <summary>The folder of the manifests.</summary>
     public static string Folder => Path.Combine(RepositoryPaths.Root, "deploy", "kubernetes");
 
-    /// <summary>Every manifest file (not the kustomization), by file name.</summary>
+    /// <summary>Every manifest file (not the kustomizations), as <c>FOLDER/FILE</c> (<c>direct/agent-role.yaml</c>).</summary>
     public static IReadOnlyList<string> Files =>
-        [.. Directory.GetFiles(Folder, "*.yaml").Select(Path.GetFileName).Where(f => f != "kustomization.yaml").Order(StringComparer.Ordinal)!];
+        [.. Directory.GetFiles(Folder, "*.yaml", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Folder, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(f => Path.GetFileName(f) != "kustomization.yaml")
+            .Order(StringComparer.Ordinal)];
 
-    /// <summary>The text of one file.</summary>
+    /// <summary>The manifest files that one mode applies: the base's and the overlay's.</summary>
+    public static IReadOnlyList<string> FilesOf(string overlay) => [.. Files.Where(f => f.StartsWith("base/", StringComparison.Ordinal) || f.StartsWith(overlay + "/", StringComparison.Ordinal))];
+
+    /// <summary>The text of one file (<c>FOLDER/FILE</c>).</summary>
     public static string Text(string file) => File.ReadAllText(Path.Combine(Folder, file));
 
     /// <summary>The documents of one file as generic YAML mappings.</summary>

@@ -19,7 +19,7 @@ namespace Force12.Queues.Keda.Tests.Deploy;
 /// </summary>
 public sealed class DeployManifestsTests
 {
-    private const string ScaledObjectFile = "bulbs-scaledobject.yaml";
+    private const string ScaledObjectFile = "keda/bulbs-scaledobject.yaml";
 
     public static TheoryData<string> TypedFiles => [.. DeployManifests.Files.Where(f => f != ScaledObjectFile)];
 
@@ -36,18 +36,22 @@ public sealed class DeployManifestsTests
     [Fact]
     public void Manifest_UnknownField_IsRejectedByTheStrictParser()
     {
-        var misspelt = DeployManifests.Text("agent-service.yaml").Replace("targetPort: grpc", "targetPorts: grpc", StringComparison.Ordinal);
+        var misspelt = DeployManifests.Text("keda/agent-service.yaml").Replace("targetPort: grpc", "targetPorts: grpc", StringComparison.Ordinal);
 
         Assert.ThrowsAny<Exception>(() => KubernetesYaml.LoadAllFromString(misspelt, strict: true));
     }
 
-    [Fact]
-    public void Kustomization_ListsEveryManifest()
-    {
-        var kustomization = Assert.Single(DeployManifests.Documents("kustomization.yaml"));
-        var resources = ((YamlSequenceNode)kustomization.Children[new YamlScalarNode("resources")]).Select(n => ((YamlScalarNode)n).Value!).Order(StringComparer.Ordinal);
+    public static TheoryData<string> Kustomizations => [.. DeployManifests.Kustomizations];
 
-        Assert.Equal(DeployManifests.Files, resources);
+    [Theory]
+    [MemberData(nameof(Kustomizations))]
+    public void Kustomization_ListsEveryManifestOfItsFolderAndAnOverlayTheBase(string folder)
+    {
+        var kustomization = Assert.Single(DeployManifests.Documents($"{folder}/kustomization.yaml"));
+        var resources = ((YamlSequenceNode)kustomization.Children[new YamlScalarNode("resources")]).Select(n => ((YamlScalarNode)n).Value!).Order(StringComparer.Ordinal);
+        var files = DeployManifests.Files.Where(f => f.StartsWith(folder + "/", StringComparison.Ordinal)).Select(f => f[(folder.Length + 1)..]);
+
+        Assert.Equal((folder == "base" ? files : files.Append("../base")).Order(StringComparer.Ordinal), resources);
     }
 
     [Fact]
@@ -63,8 +67,8 @@ public sealed class DeployManifestsTests
     public void AgentDeployment_PortsProbesAndConfigPath_MatchTheAgent()
     {
         var (configuration, keda) = AgentConfiguration();
-        var deployment = Single<V1Deployment>("agent-deployment.yaml");
-        var service = Single<V1Service>("agent-service.yaml");
+        var deployment = Single<V1Deployment>("base/agent-deployment.yaml");
+        var service = Single<V1Service>("keda/agent-service.yaml");
         var pod = deployment.Spec.Template.Spec;
         var agent = Assert.Single(pod.Containers);
 
@@ -84,19 +88,20 @@ public sealed class DeployManifestsTests
     [Fact]
     public void AgentServiceAccount_KedaModeCallsNoKubernetesApi_HasNoRoleAndNoToken()
     {
-        var account = Single<V1ServiceAccount>("agent-serviceaccount.yaml");
-        var pod = Single<V1Deployment>("agent-deployment.yaml").Spec.Template.Spec;
-        var kinds = DeployManifests.Files.SelectMany(f => DeployManifests.Documents(f)).Select(d => DeployManifests.Scalar(d, "kind"));
+        var account = Single<V1ServiceAccount>("keda/agent-serviceaccount.yaml");
+        var pod = Single<V1Deployment>("base/agent-deployment.yaml").Spec.Template.Spec;
+        var kinds = DeployManifests.FilesOf("keda").SelectMany(f => DeployManifests.Documents(f)).Select(d => DeployManifests.Scalar(d, "kind"));
 
         Assert.False(account.AutomountServiceAccountToken);
-        Assert.Equal((account.Metadata.Name, false), (pod.ServiceAccountName, pod.AutomountServiceAccountToken!.Value));
+        // The pod leaves the token to its account (the direct mode's account mounts it).
+        Assert.Equal((account.Metadata.Name, (bool?)null), (pod.ServiceAccountName, pod.AutomountServiceAccountToken));
         Assert.DoesNotContain(kinds, k => k is "Role" or "ClusterRole" or "RoleBinding" or "ClusterRoleBinding");
     }
 
     [Fact]
     public void BulbsDeployment_HasTwoContainersAndNoReplicasOfItsOwn()
     {
-        var bulbs = Single<V1Deployment>("bulbs-deployment.yaml");
+        var bulbs = Single<V1Deployment>("base/bulbs-deployment.yaml");
 
         Assert.Equal(["processor", "state-cache"], bulbs.Spec.Template.Spec.Containers.Select(c => c.Name));
         Assert.Null(bulbs.Spec.Replicas);
@@ -106,13 +111,13 @@ public sealed class DeployManifestsTests
     public void ScaledObject_PointsKedaAtTheAgentsScalerForItsPipeline()
     {
         var (configuration, keda) = AgentConfiguration();
-        var service = Single<V1Service>("agent-service.yaml");
+        var service = Single<V1Service>("keda/agent-service.yaml");
         var scaledObject = Assert.Single(DeployManifests.Documents(ScaledObjectFile));
         var trigger = ((YamlSequenceNode)((YamlMappingNode)scaledObject.Children[new YamlScalarNode("spec")]).Children[new YamlScalarNode("triggers")]).Single();
         var pipeline = configuration.Pipelines.Single(p => p.Name == DeployManifests.Scalar(trigger, "metadata", "pipeline"));
 
         Assert.Equal(("keda.sh/v1alpha1", "ScaledObject"), (DeployManifests.Scalar(scaledObject, "apiVersion"), DeployManifests.Scalar(scaledObject, "kind")));
-        Assert.Equal(Single<V1Deployment>("bulbs-deployment.yaml").Metadata.Name, DeployManifests.Scalar(scaledObject, "spec", "scaleTargetRef", "name"));
+        Assert.Equal(Single<V1Deployment>("base/bulbs-deployment.yaml").Metadata.Name, DeployManifests.Scalar(scaledObject, "spec", "scaleTargetRef", "name"));
         Assert.True(DeployManifests.Scalar(trigger, "type") is "external" or "external-push", "the trigger type is external or external-push");
         var grpcPort = service.Spec.Ports.Single(p => p.Name == "grpc").Port;
         Assert.Equal($"{service.Metadata.Name}.{service.Metadata.NamespaceProperty}.svc:{grpcPort}", DeployManifests.Scalar(trigger, "metadata", "scalerAddress"));
@@ -121,12 +126,12 @@ public sealed class DeployManifestsTests
         Assert.Equal(pipeline.Policy.MaxPods.ToString(System.Globalization.CultureInfo.InvariantCulture), DeployManifests.Scalar(scaledObject, "spec", "maxReplicaCount"));
     }
 
-    private static T Single<T>(string file) => Assert.IsType<T>(Assert.Single(KubernetesYaml.LoadAllFromString(DeployManifests.Text(file), strict: true)));
+    internal static T Single<T>(string file) => Assert.IsType<T>(Assert.Single(KubernetesYaml.LoadAllFromString(DeployManifests.Text(file), strict: true)));
 
     /// <summary>The ConfigMap's agent.yaml read as the agent reads it, with the shipped Kafka and KEDA plugins.</summary>
     private static (AgentConfiguration Configuration, KedaPodOrchestrator Keda) AgentConfiguration()
     {
-        var configMap = Single<V1ConfigMap>("agent-configmap.yaml");
+        var configMap = Single<V1ConfigMap>("keda/agent-configmap.yaml");
         var settings = new ConfigurationBuilder().AddInMemoryCollection(DeployManifests.Flatten(configMap.Data["agent.yaml"])).Build();
         using var services = new ServiceCollection().AddForce12().AddKafka().AddKeda().Services.BuildServiceProvider();
         var result = new AgentConfigurationReader(services.GetServices<ILagSourceProvider>(), services.GetServices<IPodOrchestratorProvider>()).Read(settings);

@@ -16,7 +16,8 @@ namespace Force12.Queues.Kubernetes.Tests.Double;
 /// exactly the endpoints the <c>kubernetes</c> orchestrator calls, with the request and answer shapes of the Kubernetes
 /// API reference (<see cref="KubernetesApiDoubleJson"/>): GET and PATCH (<c>application/merge-patch+json</c>) of
 /// <c>deployments/scale</c> and <c>statefulsets/scale</c>, pod list by <c>labelSelector</c>, pod merge patch, and the
-/// autoscaling/v2 HorizontalPodAutoscaler list. Its controllers (<see cref="KubernetesApiDoubleControllers"/>) create and
+/// autoscaling/v2 HorizontalPodAutoscaler list, and the coordination.k8s.io/v1 Leases of leader election
+/// (<see cref="KubernetesApiDoubleLeases"/>). Its controllers (<see cref="KubernetesApiDoubleControllers"/>) create and
 /// remove pods over short delays. Tests inject 409 Conflict and 403 Forbidden answers. Plain HTTP, no authentication.
 /// </summary>
 internal sealed class KubernetesApiDouble : IAsyncDisposable
@@ -25,10 +26,11 @@ internal sealed class KubernetesApiDouble : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _controllerLoop;
 
-    private KubernetesApiDouble(WebApplication app, KubernetesApiDoubleCluster cluster, KubernetesApiDoubleControllers controllers)
+    private KubernetesApiDouble(WebApplication app, KubernetesApiDoubleCluster cluster, KubernetesApiDoubleControllers controllers, KubernetesApiDoubleLeases leases)
     {
         _app = app;
         Cluster = cluster;
+        Leases = leases;
         Controllers = controllers;
         Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         _controllerLoop = RunControllersAsync(_stop.Token);
@@ -39,6 +41,12 @@ internal sealed class KubernetesApiDouble : IAsyncDisposable
 
     /// <summary>The state: workloads, pods, autoscalers and injected faults.</summary>
     public KubernetesApiDoubleCluster Cluster { get; }
+
+    /// <summary>The coordination.k8s.io/v1 Leases and every write made to them.</summary>
+    public KubernetesApiDoubleLeases Leases { get; }
+
+    /// <summary>Every accepted replica write (PATCH of a scale that set spec.replicas), with the agent that made it and the Lease holders then.</summary>
+    public List<ScaleWrite> ScaleWrites { get; } = [];
 
     /// <summary>The ReplicaSet and StatefulSet controllers and the pod lifecycle.</summary>
     public KubernetesApiDoubleControllers Controllers { get; }
@@ -55,6 +63,7 @@ internal sealed class KubernetesApiDouble : IAsyncDisposable
         var app = builder.Build();
         var cluster = new KubernetesApiDoubleCluster(TimeProvider.System);
         var controllers = new KubernetesApiDoubleControllers(cluster);
+        var leases = new KubernetesApiDoubleLeases(cluster);
         KubernetesApiDouble? self = null;
         app.Use(async (context, next) =>
         {
@@ -72,20 +81,40 @@ internal sealed class KubernetesApiDouble : IAsyncDisposable
         const string scale = "/apis/apps/v1/namespaces/{ns}/{resource}/{name}/scale";
         app.MapGet(scale, (string ns, string resource, string name) => Answer(IsScalable(resource) ? cluster.GetScale(resource, ns, name) : NoSuchResource()));
         app.MapMethods(scale, ["PATCH"], async (string ns, string resource, string name, HttpRequest request) =>
-            Answer(IsScalable(resource) ? cluster.PatchScale(resource, ns, name, request.ContentType, await ReadAsync(request)) : NoSuchResource()));
+        {
+            var patch = await ReadAsync(request);
+            // Under the cluster's lock (re-entered by PatchScale), so the holders recorded are those at the moment of the write.
+            return Answer(IsScalable(resource) ? cluster.Locked(() =>
+            {
+                var answer = cluster.PatchScale(resource, ns, name, request.ContentType, patch);
+                if (answer.Status == 200 && patch?["spec"]?["replicas"] is { } replicas)
+                {
+                    self!.ScaleWrites.Add(new ScaleWrite(AgentOf(request), replicas.GetValue<int>(), leases.Holders(), cluster.Now));
+                }
+
+                return answer;
+            }) : NoSuchResource());
+        });
         app.MapGet("/api/v1/namespaces/{ns}/pods", (string ns, string? labelSelector) => Answer(cluster.ListPods(ns, labelSelector)));
         app.MapMethods("/api/v1/namespaces/{ns}/pods/{name}", ["PATCH"], async (string ns, string name, HttpRequest request) =>
             Answer(cluster.PatchPod(ns, name, request.ContentType, await ReadAsync(request))));
         app.MapGet("/apis/autoscaling/v2/namespaces/{ns}/horizontalpodautoscalers", (string ns) => Answer(cluster.ListAutoscalers(ns)));
         app.MapGet("/apis/keda.sh/v1alpha1/namespaces/{ns}/scaledobjects", (string ns) => Answer(cluster.ListScaledObjects(ns) ?? NoSuchResource()));
+        const string leasesPath = "/apis/coordination.k8s.io/v1/namespaces/{ns}/leases";
+        app.MapGet(leasesPath + "/{name}", (string ns, string name) => Answer(leases.Get(ns, name)));
+        app.MapPost(leasesPath, async (string ns, HttpRequest request) => Answer(leases.Create(ns, await ReadAsync(request), AgentOf(request))));
+        app.MapPut(leasesPath + "/{name}", async (string ns, string name, HttpRequest request) => Answer(leases.Replace(ns, name, await ReadAsync(request), AgentOf(request))));
         app.MapFallback(() => Answer(NoSuchResource()));
         await app.StartAsync();
-        self = new KubernetesApiDouble(app, cluster, controllers);
+        self = new KubernetesApiDouble(app, cluster, controllers, leases);
         return self;
     }
 
     /// <summary>A KubernetesClient pointed at the double (plain HTTP, no credentials).</summary>
     public IKubernetes CreateClient() => new k8s.Kubernetes(new KubernetesClientConfiguration { Host = Address.ToString() });
+
+    /// <summary>A KubernetesClient whose requests <paramref name="agent"/> names and can cut off (see <see cref="DoubleAgentHandler"/>).</summary>
+    public IKubernetes CreateClient(DoubleAgentHandler agent) => new k8s.Kubernetes(new KubernetesClientConfiguration { Host = Address.ToString() }, agent);
 
     /// <summary>Creates a Deployment or StatefulSet with <paramref name="replicas"/> (the controllers then start its pods).</summary>
     public void AddWorkload(KubernetesWorkloadKind kind, string ns, string name, int replicas = 0) => Cluster.Locked(() =>
@@ -151,6 +180,9 @@ internal sealed class KubernetesApiDouble : IAsyncDisposable
         await _app.DisposeAsync();
         _stop.Dispose();
     }
+
+    private static string? AgentOf(HttpRequest request) =>
+        request.Headers.TryGetValue(DoubleAgentHandler.Header, out var agent) ? agent.ToString() : null;
 
     private static bool IsScalable(string resource) => resource is "deployments" or "statefulsets";
 

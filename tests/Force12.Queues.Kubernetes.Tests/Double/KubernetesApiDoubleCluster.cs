@@ -159,7 +159,7 @@ internal sealed class KubernetesApiDoubleCluster
             ? null
             : (415, Status(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/merge-patch+json (the double serves merge patches only; got '{contentType}')"));
 
-    private (int, JsonObject)? Denied(string verb, string resource, string ns, string? name)
+    public (int, JsonObject)? Denied(string verb, string resource, string ns, string? name)
     {
         if (!_forbidden.Contains($"{verb} {resource}"))
         {
@@ -170,6 +170,7 @@ internal sealed class KubernetesApiDoubleCluster
         {
             _ when resource.StartsWith("pods", StringComparison.Ordinal) => "",
             _ when resource.StartsWith("horizontal", StringComparison.Ordinal) => "autoscaling",
+            "leases" => "coordination.k8s.io",
             "scaledobjects" => "keda.sh",
             _ => "apps",
         };

@@ -23,6 +23,7 @@ public sealed class AgentConfigurationSchemaTests
         { "#/properties/http", [.. HttpKeys.All] },
         { "#/properties/metrics", [.. MetricsKeys.All] },
         { "#/properties/capacity", [.. CapacityKeys.All] },
+        { "#/properties/leaderElection", [.. LeaderElectionKeys.All] },
         { "#/definitions/pipeline", [.. PipelineKeys.All] },
         { "#/definitions/forecast", [.. ForecastKeys.All] },
         { "#/definitions/pod", [.. PodKeys.All] },

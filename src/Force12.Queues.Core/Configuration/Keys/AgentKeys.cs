@@ -21,6 +21,9 @@ public static class AgentKeys
     /// <summary><c>orchestrators</c>: agent-wide settings of each orchestrator kind, keyed by kind (their keys are the kind's own).</summary>
     public const string Orchestrators = "orchestrators";
 
+    /// <summary><c>leaderElection</c>: replicas elect the one that acts (see <see cref="LeaderElectionKeys"/>).</summary>
+    public const string LeaderElection = "leaderElection";
+
     /// <summary><c>pipelines</c>: pipelines keyed by name (see <see cref="PipelineKeys"/>).</summary>
     public const string Pipelines = "pipelines";
 
@@ -28,5 +31,5 @@ public static class AgentKeys
     public const string Schema = "$schema";
 
     /// <summary>Every key accepted at the top level.</summary>
-    public static IReadOnlyList<string> All { get; } = [PollInterval, CollectTimeout, Http, Metrics, Capacity, Orchestrators, Pipelines, Schema];
+    public static IReadOnlyList<string> All { get; } = [PollInterval, CollectTimeout, Http, Metrics, Capacity, Orchestrators, LeaderElection, Pipelines, Schema];
 }
