@@ -199,8 +199,9 @@ public sealed class ControlLoop
 
         // Starts are limited to capacity free now; stops go down to the target.
         var desired = allocation.PodsToStop > 0 ? allocation.TargetPods : request.RunningPods + allocation.PodsToStart;
-        var broken = step.Pods.Exited > 0;
-        if (desired == request.RunningPods && !broken)
+        // A short warm pool also calls the orchestrator: the call promotes nothing and starts the background refill.
+        var upkeep = step.Pods.Exited > 0 || step.Pods.Warm < pipeline.Pod.WarmPods;
+        if (desired == request.RunningPods && !upkeep)
         {
             return;
         }

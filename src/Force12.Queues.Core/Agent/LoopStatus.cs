@@ -38,6 +38,7 @@ internal static class LoopStatus
             TargetPods = allocation.TargetPods,
             RunningPods = step.Pods.ContainersRunning,
             ReadyPods = step.Pods.Ready,
+            WarmPods = step.Pods.Warm,
             ReasonCode = decision.Reason.ToString(),
             Reason = reason,
             CapacityUsed = step.Pods.CapacityUsed,

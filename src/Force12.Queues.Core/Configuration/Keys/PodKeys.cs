@@ -12,6 +12,12 @@ public static class PodKeys
     /// <summary><c>standby</c>: pods kept created but not started.</summary>
     public const string Standby = "standby";
 
+    /// <summary><c>warm</c>: warm pods kept started but not consuming (docs/pod-contract.md).</summary>
+    public const string Warm = "warm";
+
+    /// <summary><c>warmTimeout</c>: how long a pod started warm may take to say it is warm before it counts as cold.</summary>
+    public const string WarmTimeout = "warmTimeout";
+
     /// <summary><c>labels</c>: labels put on every container.</summary>
     public const string Labels = "labels";
 
@@ -19,5 +25,5 @@ public static class PodKeys
     public const string Containers = "containers";
 
     /// <summary>Every key accepted in <c>pod</c>.</summary>
-    public static IReadOnlyList<string> All { get; } = [Network, StopGracePeriod, Standby, Labels, Containers];
+    public static IReadOnlyList<string> All { get; } = [Network, StopGracePeriod, Standby, Warm, WarmTimeout, Labels, Containers];
 }
