@@ -41,7 +41,7 @@ internal static class LoopStatus
             WarmPods = step.Pods.Warm,
             ReasonCode = decision.Reason.ToString(),
             Reason = reason,
-            CapacityUsed = step.Pods.CapacityUsed,
+            CapacityUsed = step.Pods.CapacityUsed + (pipeline.Pod.WarmCountsAgainstCapacity ? step.Pods.Warm : 0),
             LastSuccessfulCollectTick = step.State.LastSuccessfulCollectTick,
             CollectorError = collection.Error?.ToString(),
             OrchestratorError = orchestratorError,

@@ -53,7 +53,7 @@ public sealed record PipelineStatus
     /// <summary>Pods that are running and ready to consume.</summary>
     public int ReadyPods { get; init; }
 
-    /// <summary>Warm pods (started, not consuming until promoted; <c>pod.warm</c>): not in <see cref="RunningPods"/> nor <see cref="CapacityUsed"/>.</summary>
+    /// <summary>Warm pods (started, not consuming until promoted; <c>pod.warm</c>): not in <see cref="RunningPods"/>; in <see cref="CapacityUsed"/> only with <c>pod.warmCountsAgainstCapacity</c>.</summary>
     public int WarmPods { get; init; }
 
     /// <summary>Machine-readable reason code of the last decision, for example <c>DrainBacklog</c>.</summary>

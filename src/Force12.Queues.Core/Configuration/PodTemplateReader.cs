@@ -28,6 +28,7 @@ internal static class PodTemplateReader
             StandbyPods = pod.WholeNumber(PodKeys.Standby, 0, min: 0, max: PodTemplateValidator.MaximumStandbyPods),
             WarmPods = pod.WholeNumber(PodKeys.Warm, 0, min: 0, max: PodTemplateValidator.MaximumStandbyPods),
             WarmTimeout = pod.Duration(PodKeys.WarmTimeout, PodTemplate.DefaultWarmTimeout),
+            WarmCountsAgainstCapacity = pod.Flag(PodKeys.WarmCountsAgainstCapacity, false),
             Labels = pod.Map(PodKeys.Labels),
         };
     }

@@ -50,6 +50,14 @@ public sealed record PodTemplate
     /// </summary>
     public TimeSpan WarmTimeout { get; init; } = DefaultWarmTimeout;
 
+    /// <summary>
+    /// Whether warm pods take room in the shared capacity pool. Default <c>false</c>: they are idle consumers, never
+    /// counted, and turning them on changes no pipeline's share. <c>true</c> (for pools that stand for a host's real CPU
+    /// and memory): they count in the pipeline's capacity used and are kept only in room that no pod uses or is allocated,
+    /// so they are the first to go when any pipeline needs the room (see <see cref="Capacity.WarmPodAllowance"/>).
+    /// </summary>
+    public bool WarmCountsAgainstCapacity { get; init; }
+
     /// <summary>Default <see cref="WarmTimeout"/>: 30 seconds.</summary>
     public static readonly TimeSpan DefaultWarmTimeout = TimeSpan.FromSeconds(30);
 
