@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace Force12.Queues.Core.Pods;
 
-/// <summary>Feeds <see cref="PodMetrics"/> once per pod and phase, remembering which pods were recorded until they are gone.</summary>
+/// <summary>Feeds <see cref="PodMetrics"/> once per pod and phase, remembering which pods were recorded until they are gone. Pods started warm are not recorded.</summary>
 internal sealed class PodStartRecorder
 {
     private readonly PodMetrics? _metrics;
@@ -54,7 +54,8 @@ internal sealed class PodStartRecorder
 
         foreach (var pod in pods)
         {
-            if (pod is { State: PodState.Ready, TimeToReady: { } ready } && _readyRecorded.TryAdd(pod.Id, pod.Pipeline))
+            // A promoted warm pod's create-to-ready time is how long it waited warm, not a start: not recorded.
+            if (pod is { State: PodState.Ready, StartedWarm: false, TimeToReady: { } ready } && _readyRecorded.TryAdd(pod.Id, pod.Pipeline))
             {
                 _metrics.RecordStart(_kind, pod.Pipeline, "ready", ready);
             }
