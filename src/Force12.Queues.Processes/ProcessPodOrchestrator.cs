@@ -149,7 +149,14 @@ public sealed class ProcessPodOrchestrator : PodOrchestratorBase
             ReadyAt = complete ? record.StartedAt : null,
             Containers = containers,
         };
-        return record.StartedWarm && complete ? ProcessWarmState.Of(pod, _store.ControlDirectory(pipeline, podId), record.WarmTimeoutSeconds, now) : pod;
+        if (!record.StartedWarm || !complete)
+        {
+            return pod;
+        }
+
+        var control = _store.ControlDirectory(pipeline, podId);
+        return WarmPodState.Of(pod, WarmPodContract.Appeared(control, WarmPodContract.WarmFile),
+            WarmPodContract.Appeared(control, WarmPodContract.ConsumeFile), TimeSpan.FromSeconds(record.WarmTimeoutSeconds), now);
     }
 
     private async Task<bool> StopProcessesAsync(ProcessPodRecord record, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public sealed record PodTemplate
     /// Warm pods to keep per pipeline (docs/pod-contract.md): started with <c>FORCE12_WARM=1</c>, connected but not
     /// consuming. A scale-up promotes them first (one file write each), then starts cold pods; the pool is refilled in
     /// the background after each scale call, also at zero running pods; they are stopped first. Orchestrators that
-    /// support it: <c>process</c>. Default 0 (none); 0 to 100.
+    /// support it: <c>process</c> and <c>docker</c>. Default 0 (none); 0 to 100.
     /// </summary>
     public int WarmPods { get; init; }
 
