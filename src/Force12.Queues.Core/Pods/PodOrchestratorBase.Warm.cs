@@ -111,14 +111,14 @@ public abstract partial class PodOrchestratorBase
         {
             using var held = await _locks.AcquireAsync(pipeline, CancellationToken.None);
             var template = _warmTargets[pipeline];
-            var pods = await ListPodsAsync(pipeline, CancellationToken.None);
-            if (pods.Count(p => p.State == PodState.Warm) >= template.WarmPods || pods.Any(p => p.IgnoresWarmContract))
-            {
-                return;
-            }
-
             try
             {
+                var pods = await ListPodsAsync(pipeline, CancellationToken.None);
+                if (pods.Count(p => p.State == PodState.Warm) >= template.WarmPods || pods.Any(p => p.IgnoresWarmContract))
+                {
+                    return;
+                }
+
                 var pod = await StartWarmPodAsync(template, CancellationToken.None);
                 PodLog.WarmPodStarted(Logger, Kind, pod.Id, pipeline);
             }
@@ -126,6 +126,12 @@ public abstract partial class PodOrchestratorBase
             {
                 // The next scale or reconcile call tries again.
                 PodLog.PodStartFailed(Logger, Kind, ex.PodId, pipeline, ex.Message);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Nobody awaits the refill: an engine error must not go unobserved. The next call tries again.
+                PodLog.PodStartFailed(Logger, Kind, "(warm)", pipeline, ex.Message);
                 return;
             }
         }
