@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace Force12.Queues.Core.Pods;
 
-/// <summary>Feeds <see cref="PodMetrics"/> once per pod and phase, remembering which pods were recorded until they are gone. Pods started warm are not recorded.</summary>
+/// <summary>Feeds <see cref="PodMetrics"/> once per pod and phase, remembering which pods were recorded until they are gone.</summary>
 internal sealed class PodStartRecorder
 {
     private readonly PodMetrics? _metrics;
