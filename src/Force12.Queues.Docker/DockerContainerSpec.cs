@@ -13,12 +13,13 @@ internal static class DockerContainerSpec
     /// <param name="createdAt">When the pod's creation began (label, for adoption and latency).</param>
     /// <param name="options">Orchestrator options (name prefix, init).</param>
     /// <param name="standbySpec">For a standby pod, the hash of its template (<see cref="SpecHash"/>); <c>null</c> for a pod started at once.</param>
+    /// <param name="warm">True for a pod started warm: labels <see cref="DockerPodLabels.Warm"/> and the contract's variables.</param>
     /// <remarks>
     /// Containers after the first join container 0's network namespace by its name, which Docker resolves when they
     /// start, so every container of a pod can be created at once before container 0 exists.
     /// </remarks>
     public static CreateContainerParameters Create(
-        PodTemplate template, int index, string podId, DateTimeOffset createdAt, DockerOrchestratorOptions options, string? standbySpec = null)
+        PodTemplate template, int index, string podId, DateTimeOffset createdAt, DockerOrchestratorOptions options, string? standbySpec = null, bool warm = false)
     {
         var container = template.Containers[index];
         var labels = new Dictionary<string, string>(template.Labels, StringComparer.Ordinal)
@@ -43,6 +44,13 @@ internal static class DockerContainerSpec
             .Append($"{PodLabels.PodVariable}={podId}")
             .Append($"{PodLabels.ContainerVariable}={container.Name}")
             .ToList();
+        if (warm)
+        {
+            labels[DockerPodLabels.Warm] = "true";
+            labels[DockerPodLabels.WarmTimeoutSeconds] = ((int)Math.Ceiling(template.WarmTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            environment.Add($"{WarmPodContract.WarmVariable}=1");
+            environment.Add($"{WarmPodContract.ControlDirectoryVariable}={DockerWarmControl.Folder}");
+        }
 
         return new CreateContainerParameters
         {

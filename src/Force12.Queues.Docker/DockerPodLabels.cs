@@ -14,4 +14,10 @@ public static class DockerPodLabels
 
     /// <summary>Hash of what the standby pod's containers were created from; a pod whose hash differs from the current template is removed, never started.</summary>
     public const string StandbySpec = "force12.standby-spec";
+
+    /// <summary><c>true</c> on every container of a pod started warm (docs/pod-contract.md), promoted or not.</summary>
+    public const string Warm = "force12.warm";
+
+    /// <summary>On a pod started warm: seconds it may take to report warm before it counts as a cold pod.</summary>
+    public const string WarmTimeoutSeconds = "force12.warm-timeout-seconds";
 }

@@ -37,13 +37,29 @@ internal sealed class DockerPodLifecycle
     /// created and throws <see cref="PodStartException"/>.
     /// </summary>
     public async Task<string[]> CreateContainersAsync(
-        PodTemplate template, string podId, DateTimeOffset createdAt, string? standbySpec, CancellationToken cancellationToken)
+        PodTemplate template, string podId, DateTimeOffset createdAt, string? standbySpec, CancellationToken cancellationToken, DockerWarmControl? warm = null)
     {
         var ids = new string?[template.Containers.Count];
         await CleanUpOnFailureAsync(podId, ids, () => Task.WhenAll(Enumerable.Range(0, ids.Length).Select(async i =>
+        {
             ids[i] = (await _client.Containers.CreateContainerAsync(
-                DockerContainerSpec.Create(template, i, podId, createdAt, _options, standbySpec), cancellationToken)).ID)));
+                DockerContainerSpec.Create(template, i, podId, createdAt, _options, standbySpec, warm is not null), cancellationToken)).ID;
+            if (warm is not null)
+            {
+                await warm.CreateFolderAsync(ids[i]!, cancellationToken);
+            }
+        })));
         return ids!;
+    }
+
+    /// <summary>Creates and starts a pod warm (<see cref="WarmPodContract"/>): the control folder is made in each container before it starts.</summary>
+    public async Task<PodInfo> StartWarmPodAsync(PodTemplate template, DockerWarmControl warm, CancellationToken cancellationToken)
+    {
+        var podId = PodIds.New(template.Pipeline);
+        var createdAt = _timeProvider.GetUtcNow();
+        var ids = await CreateContainersAsync(template, podId, createdAt, standbySpec: null, cancellationToken, warm);
+        await StartCreatedAsync(podId, ids, cancellationToken);
+        return Running(template, podId, createdAt, ids) with { State = PodState.Warm, StartedWarm = true };
     }
 
     /// <summary>Starts container 0 (it owns the network namespace), then the others together. On any failure removes every container and throws <see cref="PodStartException"/>.</summary>

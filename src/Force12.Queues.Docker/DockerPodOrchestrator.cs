@@ -13,7 +13,8 @@ namespace Force12.Queues.Docker;
 /// State lives only in the containers' <c>force12.*</c> labels (<see cref="PodLabels"/>), so a new instance adopts
 /// running pods; containers without those labels are never touched. With <see cref="PodTemplate.StandbyPods"/> it keeps
 /// that many pods created but not started (labelled <see cref="DockerPodLabels.Standby"/>) while the pipeline runs pods,
-/// and a scale-up starts those first. Every container gets the environment variables
+/// and a scale-up starts those first. With <see cref="PodTemplate.WarmPods"/> it keeps warm pods (docs/pod-contract.md),
+/// their control folder reached through the archive endpoints (<see cref="DockerWarmControl"/>). Every container gets the environment variables
 /// <c>FORCE12_PIPELINE</c>, <c>FORCE12_POD</c> and <c>FORCE12_CONTAINER</c>.
 /// </summary>
 public sealed class DockerPodOrchestrator : PodOrchestratorBase
@@ -23,6 +24,7 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
     private readonly TimeProvider _timeProvider;
     private readonly DockerPodLifecycle _lifecycle;
     private readonly DockerStandbyPods _standby;
+    private readonly DockerWarmPods _warm;
     private readonly ConcurrentDictionary<string, PodTimes> _times = new(StringComparer.Ordinal);
 
     // Pipelines whose last listing held standby pods, so that upkeep removes them even if the template no longer wants any.
@@ -40,6 +42,7 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _lifecycle = new DockerPodLifecycle(client, timeProvider, options);
         _standby = new DockerStandbyPods(client, _lifecycle, options, timeProvider, logger);
+        _warm = new DockerWarmPods(client, timeProvider);
     }
 
     /// <summary>The kind configuration selects this orchestrator by: <c>docker</c>.</summary>
@@ -118,6 +121,20 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
     }
 
     /// <inheritdoc />
+    protected override bool SupportsWarmPods => true;
+
+    /// <inheritdoc />
+    protected override async Task<PodInfo> StartWarmPodAsync(PodTemplate podTemplate, CancellationToken cancellationToken)
+    {
+        var pod = await _lifecycle.StartWarmPodAsync(podTemplate, _warm.Control, cancellationToken);
+        _times[pod.Id] = new PodTimes(pod.StartedAt, null, null);
+        return pod;
+    }
+
+    /// <inheritdoc />
+    protected override Task<PodInfo> PromotePodAsync(PodInfo pod, CancellationToken cancellationToken) => _warm.PromoteAsync(pod, cancellationToken);
+
+    /// <inheritdoc />
     protected override Task<IReadOnlyList<string>> AfterScaleAsync(PodTemplate podTemplate, int running, CancellationToken cancellationToken) =>
         _standby.TopUpAsync(podTemplate, running, _standbySeen.GetValueOrDefault(podTemplate.Pipeline), cancellationToken);
 
@@ -142,6 +159,7 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
         }
 
         _times.TryRemove(pod.Id, out _);
+        _warm.Forget(pod.Id);
         return killed;
     }
 
@@ -186,7 +204,7 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
             times = _times.AddOrUpdate(pod.Id, times with { ReadyAt = readyAt }, (_, old) => old with { ReadyAt = old.ReadyAt ?? readyAt });
         }
 
-        return new PodInfo
+        var listed = new PodInfo
         {
             Id = pod.Id,
             Pipeline = pod.Pipeline,
@@ -198,6 +216,7 @@ public sealed class DockerPodOrchestrator : PodOrchestratorBase
                 .Select(c => new PodContainerInfo { Name = c.Labels[PodLabels.Container], Id = c.ID, Running = c.State == "running" })
                 .ToList(),
         };
+        return await _warm.StateOfAsync(pod, listed, cancellationToken);
     }
 
     /// <summary>Start times known to this instance; <paramref name="CreatedAt"/> overrides the label for started standby pods.</summary>

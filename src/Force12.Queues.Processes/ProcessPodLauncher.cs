@@ -23,7 +23,7 @@ internal sealed class ProcessPodLauncher
         _timeProvider = timeProvider;
     }
 
-    public async Task<PodInfo> StartAsync(PodTemplate template, CancellationToken cancellationToken)
+    public async Task<PodInfo> StartAsync(PodTemplate template, bool warm, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var podId = PodIds.New(template.Pipeline);
@@ -34,15 +34,22 @@ internal sealed class ProcessPodLauncher
             Size = template.Containers.Count,
             CreatedAt = _timeProvider.GetUtcNow(),
             StopGraceSeconds = template.StopGracePeriod.TotalSeconds,
+            StartedWarm = warm,
+            WarmTimeoutSeconds = warm ? template.WarmTimeout.TotalSeconds : 0,
         };
         Exception? failure = null;
         try
         {
             // Recorded before the first process starts, so a crash mid-start leaves a record that reconcile cleans up.
             _store.Write(record);
+            if (warm)
+            {
+                Directory.CreateDirectory(_store.ControlDirectory(template.Pipeline, podId));
+            }
+
             foreach (var container in template.Containers)
             {
-                record.Containers.Add(StartProcess(template, podId, container));
+                record.Containers.Add(StartProcess(template, podId, container, warm));
                 _store.Write(record);
             }
         }
@@ -66,10 +73,11 @@ internal sealed class ProcessPodLauncher
         {
             Id = podId,
             Pipeline = template.Pipeline,
-            State = PodState.Ready,
+            State = warm ? PodState.Warm : PodState.Ready,
             CreatedAt = record.CreatedAt,
             StartedAt = record.StartedAt,
-            ReadyAt = record.StartedAt,
+            ReadyAt = warm ? null : record.StartedAt,
+            StartedWarm = warm,
             Containers = record.Containers
                 .Select(c => new PodContainerInfo { Name = c.Name, Id = c.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), Running = true })
                 .ToList(),
@@ -87,7 +95,7 @@ internal sealed class ProcessPodLauncher
         }
     }
 
-    private ProcessContainerRecord StartProcess(PodTemplate template, string podId, ContainerTemplate container)
+    private ProcessContainerRecord StartProcess(PodTemplate template, string podId, ContainerTemplate container, bool warm)
     {
         var podDir = _store.PodDirectory(template.Pipeline, podId);
         var workingDirectory = container.WorkingDirectory ?? Path.Combine(podDir, container.Name);
@@ -117,6 +125,11 @@ internal sealed class ProcessPodLauncher
         start.Environment[PodLabels.PodVariable] = podId;
         start.Environment[PodLabels.ContainerVariable] = container.Name;
         start.Environment["FORCE12_LOG_FILE"] = Path.Combine(podDir, container.Name + ".log");
+        if (warm)
+        {
+            start.Environment[WarmPodContract.WarmVariable] = "1";
+            start.Environment[WarmPodContract.ControlDirectoryVariable] = _store.ControlDirectory(template.Pipeline, podId);
+        }
 
         var process = Process.Start(start)
             ?? throw new PodStartException(podId, $"container '{container.Name}': the process did not start", null);

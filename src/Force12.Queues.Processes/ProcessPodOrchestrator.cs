@@ -78,7 +78,7 @@ public sealed class ProcessPodOrchestrator : PodOrchestratorBase
     protected override Task<IReadOnlyList<PodInfo>> ListPodsCoreAsync(string pipeline, CancellationToken cancellationToken)
     {
         IReadOnlyList<PodInfo> pods = _store.ReadAll(pipeline)
-            .Select(entry => ToPodInfo(pipeline, entry.PodId, entry.Record))
+            .Select(entry => ToPodInfo(pipeline, entry.PodId, entry.Record, _timeProvider.GetUtcNow()))
             .OrderBy(p => p.CreatedAt)
             .ThenBy(p => p.Id, StringComparer.Ordinal)
             .ToList();
@@ -87,7 +87,25 @@ public sealed class ProcessPodOrchestrator : PodOrchestratorBase
 
     /// <inheritdoc />
     protected override Task<PodInfo> StartPodAsync(PodTemplate podTemplate, CancellationToken cancellationToken) =>
-        _launcher.StartAsync(podTemplate, cancellationToken);
+        _launcher.StartAsync(podTemplate, warm: false, cancellationToken);
+
+    /// <inheritdoc />
+    protected override bool SupportsWarmPods => true;
+
+    /// <inheritdoc />
+    protected override Task<PodInfo> StartWarmPodAsync(PodTemplate podTemplate, CancellationToken cancellationToken) =>
+        _launcher.StartAsync(podTemplate, warm: true, cancellationToken);
+
+    /// <inheritdoc />
+    protected override Task<PodInfo> PromotePodAsync(PodInfo pod, CancellationToken cancellationToken)
+    {
+        var record = _store.Read(pod.Pipeline, pod.Id)
+            ?? throw new InvalidOperationException($"pod {pod.Id} of pipeline {pod.Pipeline} has no record in {_store.PodDirectory(pod.Pipeline, pod.Id)}");
+        var now = _timeProvider.GetUtcNow();
+        WarmPodContract.Create(_store.ControlDirectory(pod.Pipeline, pod.Id), WarmPodContract.ConsumeFile,
+            now.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        return Task.FromResult(ToPodInfo(pod.Pipeline, pod.Id, record, now));
+    }
 
     /// <inheritdoc />
     protected override async Task<bool> StopPodAsync(PodInfo pod, CancellationToken cancellationToken)
@@ -108,7 +126,7 @@ public sealed class ProcessPodOrchestrator : PodOrchestratorBase
         return killed;
     }
 
-    private static PodInfo ToPodInfo(string pipeline, string podId, ProcessPodRecord? record)
+    private PodInfo ToPodInfo(string pipeline, string podId, ProcessPodRecord? record, DateTimeOffset now)
     {
         if (record is null)
         {
@@ -120,7 +138,7 @@ public sealed class ProcessPodOrchestrator : PodOrchestratorBase
             .Select(c => new PodContainerInfo { Name = c.Name, Id = c.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), Running = c.IsAlive })
             .ToList();
         var complete = record.StartedAt is not null && containers.Count == record.Size && containers.All(c => c.Running);
-        return new PodInfo
+        var pod = new PodInfo
         {
             Id = record.Id,
             Pipeline = record.Pipeline,
@@ -131,6 +149,14 @@ public sealed class ProcessPodOrchestrator : PodOrchestratorBase
             ReadyAt = complete ? record.StartedAt : null,
             Containers = containers,
         };
+        if (!record.StartedWarm || !complete)
+        {
+            return pod;
+        }
+
+        var control = _store.ControlDirectory(pipeline, podId);
+        return WarmPodState.Of(pod, WarmPodContract.Appeared(control, WarmPodContract.WarmFile),
+            WarmPodContract.Appeared(control, WarmPodContract.ConsumeFile), TimeSpan.FromSeconds(record.WarmTimeoutSeconds), now);
     }
 
     private async Task<bool> StopProcessesAsync(ProcessPodRecord record, CancellationToken cancellationToken)

@@ -15,5 +15,11 @@ internal sealed record ProcessPodRecord
 
     public required double StopGraceSeconds { get; init; }
 
+    /// <summary>Started with FORCE12_WARM=1 and a control folder (docs/pod-contract.md).</summary>
+    public bool StartedWarm { get; init; }
+
+    /// <summary>For a pod started warm: seconds it may take to report warm before it counts as a cold pod.</summary>
+    public double WarmTimeoutSeconds { get; init; }
+
     public List<ProcessContainerRecord> Containers { get; init; } = [];
 }

@@ -15,6 +15,9 @@ internal sealed class ProcessPodStore
 
     public string PodDirectory(string pipeline, string podId) => Path.Combine(_root, pipeline, podId);
 
+    /// <summary>The control folder of a pod started warm (docs/pod-contract.md).</summary>
+    public string ControlDirectory(string pipeline, string podId) => Path.Combine(PodDirectory(pipeline, podId), "control");
+
     /// <summary>Every pod folder of the pipeline with its record, or <c>null</c> when the record is missing or unreadable.</summary>
     public IReadOnlyList<(string PodId, ProcessPodRecord? Record)> ReadAll(string pipeline)
     {

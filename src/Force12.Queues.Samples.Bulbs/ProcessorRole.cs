@@ -14,7 +14,8 @@ namespace Force12.Queues.Samples.Bulbs;
 /// <c>BULBS_GROUP_PROTOCOL</c> (consumer: KIP-848, Kafka 4.0+; classic for older brokers),
 /// <c>BULBS_SESSION_TIMEOUT_MS</c> (6000, classic protocol only), <c>BULBS_STATE_CACHE</c> (tcp:127.0.0.1:7070, or none),
 /// <c>BULBS_RABBITMQ</c> (amqp URL; unset: no downstream), <c>BULBS_STATE_QUEUE</c> (bulb-state),
-/// <c>BULBS_AUDIT_DIR</c> (folder for this processor's audit file; unset: no audit).
+/// <c>BULBS_AUDIT_DIR</c> (folder for this processor's audit file; unset: no audit). Warm-capable (docs/pod-contract.md):
+/// with <c>FORCE12_WARM=1</c> it connects, writes <c>warm</c> and joins the group only once the agent wrote <c>consume</c>.
 /// </summary>
 internal static class ProcessorRole
 {
@@ -90,7 +91,8 @@ internal static class ProcessorRole
                 }
 
                 var processor = new BulbProcessor(options, time, loggers.CreateLogger<BulbProcessor>(), cache, publisher, audit);
-                await processor.RunAsync(stoppingToken).ConfigureAwait(false);
+                var warm = WarmStartGate.FromEnvironment(time, logger);
+                await processor.RunAsync(warm is null ? null : warm.WaitForPromotionAsync, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

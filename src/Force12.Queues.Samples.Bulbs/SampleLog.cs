@@ -25,4 +25,10 @@ internal static partial class SampleLog
 
     [LoggerMessage(EventId = 6306, Level = LogLevel.Information, Message = "Kinesis processor stopped: {Processed} processed in {Batches} batches; leases released")]
     public static partial void KinesisProcessorStopped(ILogger logger, long processed, long batches);
+
+    [LoggerMessage(EventId = 6307, Level = LogLevel.Information, Message = "Warm: told the agent in {ControlDirectory}, waiting for 'consume'")]
+    public static partial void WaitingForPromotion(ILogger logger, string controlDirectory);
+
+    [LoggerMessage(EventId = 6308, Level = LogLevel.Information, Message = "Promoted after {WaitedMs} ms warm: joining the group")]
+    public static partial void Promoted(ILogger logger, double waitedMs);
 }

@@ -12,13 +12,14 @@ public sealed class AgentMetricsTests
     {
         var metrics = new AgentMetrics(Metrics.WithCustomRegistry(_registry));
 
-        metrics.Observe(SampleStatus.At(1, SampleStatus.Bulbs()));
+        metrics.Observe(SampleStatus.At(1, SampleStatus.Bulbs() with { WarmPods = 1 }));
 
         var text = await ExportAsync();
         Assert.Contains("force12_pipeline_needed_pods{pipeline=\"bulbs\"} 6", text, StringComparison.Ordinal);
         Assert.Contains("force12_pipeline_target_pods{pipeline=\"bulbs\"} 5", text, StringComparison.Ordinal);
         Assert.Contains("force12_pipeline_running_pods{pipeline=\"bulbs\"} 3", text, StringComparison.Ordinal);
         Assert.Contains("force12_pipeline_ready_pods{pipeline=\"bulbs\"} 2", text, StringComparison.Ordinal);
+        Assert.Contains("force12_pipeline_warm_pods{pipeline=\"bulbs\"} 1", text, StringComparison.Ordinal);
         Assert.Contains("force12_pipeline_backlog_messages{pipeline=\"bulbs\",source=\"kafka\"} 48000", text, StringComparison.Ordinal);
         Assert.Contains("force12_pipeline_backlog_seconds{pipeline=\"bulbs\",source=\"kafka\"} 9.6", text, StringComparison.Ordinal);
         Assert.Contains("force12_pipeline_arrival_messages_per_second{pipeline=\"bulbs\",source=\"kafka\"} 1200", text, StringComparison.Ordinal);

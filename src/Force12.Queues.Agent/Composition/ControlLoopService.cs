@@ -48,7 +48,7 @@ internal sealed partial class ControlLoopService(
                 foreach (var pipeline in configuration.Pipelines)
                 {
                     StoppingPods(_logger, pipeline.Name);
-                    await byKind[pipeline.OrchestratorKind].ScaleAsync(pipeline.Pod, 0, CancellationToken.None).ConfigureAwait(false);
+                    await byKind[pipeline.OrchestratorKind].ScaleAsync(pipeline.Pod with { WarmPods = 0 }, 0, CancellationToken.None).ConfigureAwait(false);
                 }
             }
             else

@@ -17,6 +17,7 @@ public sealed class AgentMetrics
     private readonly Gauge _targetPods;
     private readonly Gauge _runningPods;
     private readonly Gauge _readyPods;
+    private readonly Gauge _warmPods;
     private readonly Gauge _slaSeconds;
     private readonly Gauge _priority;
     private readonly Gauge _backlogMessages;
@@ -53,6 +54,7 @@ public sealed class AgentMetrics
         _targetPods = factory.CreateGauge("force12_pipeline_target_pods", "Pods the pipeline is scaled to: the need after capacity allocation.", pipeline);
         _runningPods = factory.CreateGauge("force12_pipeline_running_pods", "Pods of the pipeline whose containers are running.", pipeline);
         _readyPods = factory.CreateGauge("force12_pipeline_ready_pods", "Pods of the pipeline that are running and ready.", pipeline);
+        _warmPods = factory.CreateGauge("force12_pipeline_warm_pods", "Warm pods of the pipeline: started, not consuming until promoted (pod.warm).", pipeline);
         _slaSeconds = factory.CreateGauge("force12_pipeline_sla_seconds", "The pipeline's SLA: the oldest message's age it must stay under, in seconds.", pipeline);
         _priority = factory.CreateGauge("force12_pipeline_priority", "The pipeline's priority (1 is served first when pod slots are short); also its label, to group pods by priority.", ["pipeline", "priority"]);
         _backlogMessages = factory.CreateGauge("force12_pipeline_backlog_messages", "Unprocessed messages of the pipeline; absent when the last collection failed.", pipelineSource);
@@ -87,6 +89,7 @@ public sealed class AgentMetrics
             _targetPods.WithLabels(p.Name).Set(p.TargetPods);
             _runningPods.WithLabels(p.Name).Set(p.RunningPods);
             _readyPods.WithLabels(p.Name).Set(p.ReadyPods);
+            _warmPods.WithLabels(p.Name).Set(p.WarmPods);
             _slaSeconds.WithLabels(p.Name).Set(p.SlaSeconds);
             SetPriority(p.Name, p.Priority);
             SetOrRemove(_backlogMessages, p.BacklogMessages, p.Name, p.SourceKind);

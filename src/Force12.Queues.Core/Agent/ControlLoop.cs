@@ -130,11 +130,13 @@ public sealed class ControlLoop
         }
 
         var allocations = CapacityAllocator.Allocate(_configuration.Capacity, requests);
+        var warmAllowed = WarmPodAllowance.Of(_configuration.Capacity, requests, allocations,
+            pipelines.Select(p => p.Pod.WarmPods).ToList(), pipelines.Select(p => p.Pod.WarmCountsAgainstCapacity).ToList());
         var statuses = new PipelineStatus[pipelines.Count];
         for (var i = 0; i < pipelines.Count; i++)
         {
             var listed = listings[i].Pods is not null;
-            Apply(pipelines[i], requests[i], allocations[i], steps[i], listed);
+            Apply(pipelines[i], requests[i], allocations[i], steps[i], listed, warmAllowed[i]);
             statuses[i] = LoopStatus.Of(pipelines[i], collections[i].Result, steps[i], allocations[i], listed, _orchestratorFaults.ErrorOf(pipelines[i].Name))
                 with { Forecast = _forecasts.StatusOf(pipelines[i].Name, steps[i].Decision) };
         }
@@ -192,7 +194,7 @@ public sealed class ControlLoop
         return _lastPods.GetValueOrDefault(pipeline) ?? [];
     }
 
-    private void Apply(PipelineConfiguration pipeline, CapacityRequest request, PipelineAllocation allocation, DecisionStepResult step, bool listed)
+    private void Apply(PipelineConfiguration pipeline, CapacityRequest request, PipelineAllocation allocation, DecisionStepResult step, bool listed, int warmAllowed)
     {
         if (_inFlight.TryGetValue(pipeline.Name, out var previous))
         {
@@ -211,8 +213,9 @@ public sealed class ControlLoop
 
         // Starts are limited to capacity free now; stops go down to the target.
         var desired = allocation.PodsToStop > 0 ? allocation.TargetPods : request.RunningPods + allocation.PodsToStart;
-        var broken = step.Pods.Exited > 0;
-        if (desired == request.RunningPods && !broken)
+        // A warm pool off its size also calls the orchestrator: it starts the background refill or stops surplus warm pods.
+        var upkeep = step.Pods.Exited > 0 || step.Pods.Warm != warmAllowed;
+        if (desired == request.RunningPods && !upkeep)
         {
             return;
         }
@@ -222,12 +225,13 @@ public sealed class ControlLoop
             ControlLoopLog.Scaling(_logger, pipeline.Name, request.RunningPods, desired, step.Decision.Reason, step.Decision.Explanation);
         }
 
-        _inFlight[pipeline.Name] = ScaleAsync(pipeline, desired);
+        var template = warmAllowed == pipeline.Pod.WarmPods ? pipeline.Pod : pipeline.Pod with { WarmPods = warmAllowed };
+        _inFlight[pipeline.Name] = ScaleAsync(pipeline, template, desired);
     }
 
-    private async Task ScaleAsync(PipelineConfiguration pipeline, int replicas)
+    private async Task ScaleAsync(PipelineConfiguration pipeline, PodTemplate template, int replicas)
     {
-        var (result, exception) = await PluginCalls.ScaleAsync(_orchestrators[pipeline.OrchestratorKind], pipeline.Pod, replicas).ConfigureAwait(false);
+        var (result, exception) = await PluginCalls.ScaleAsync(_orchestrators[pipeline.OrchestratorKind], template, replicas).ConfigureAwait(false);
         _scaleOutcomes.Enqueue((pipeline.Name, exception));
         if (result is null)
         {

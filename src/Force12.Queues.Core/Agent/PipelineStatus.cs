@@ -53,6 +53,9 @@ public sealed record PipelineStatus
     /// <summary>Pods that are running and ready to consume.</summary>
     public int ReadyPods { get; init; }
 
+    /// <summary>Warm pods (started, not consuming until promoted; <c>pod.warm</c>): not in <see cref="RunningPods"/>; in <see cref="CapacityUsed"/> only with <c>pod.warmCountsAgainstCapacity</c>.</summary>
+    public int WarmPods { get; init; }
+
     /// <summary>Machine-readable reason code of the last decision, for example <c>DrainBacklog</c>.</summary>
     public string ReasonCode { get; init; } = "None";
 

@@ -1,6 +1,6 @@
 namespace Force12.Queues.Core.Capacity;
 
-/// <summary>Capacity left while allocating; a mutable value used only inside <see cref="CapacityAllocator"/>.</summary>
+/// <summary>Capacity left while allocating; a mutable value used only inside <see cref="CapacityAllocator"/> and <see cref="WarmPodAllowance"/>.</summary>
 internal struct ResourceBudget
 {
     private long _slots;

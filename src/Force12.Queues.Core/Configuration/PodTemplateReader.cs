@@ -26,6 +26,9 @@ internal static class PodTemplateReader
             NetworkName = networkName,
             StopGracePeriod = pod.Duration(PodKeys.StopGracePeriod, PodTemplate.DefaultStopGracePeriod),
             StandbyPods = pod.WholeNumber(PodKeys.Standby, 0, min: 0, max: PodTemplateValidator.MaximumStandbyPods),
+            WarmPods = pod.WholeNumber(PodKeys.Warm, 0, min: 0, max: PodTemplateValidator.MaximumStandbyPods),
+            WarmTimeout = pod.Duration(PodKeys.WarmTimeout, PodTemplate.DefaultWarmTimeout),
+            WarmCountsAgainstCapacity = pod.Flag(PodKeys.WarmCountsAgainstCapacity, false),
             Labels = pod.Map(PodKeys.Labels),
         };
     }

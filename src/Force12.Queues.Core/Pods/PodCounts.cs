@@ -11,6 +11,9 @@ namespace Force12.Queues.Core.Pods;
 /// <param name="Exited">Broken pods (a container exited or is missing), waiting to be replaced.</param>
 public readonly record struct PodCounts(int Starting, int Running, int Ready, int Stopping, int Exited)
 {
+    /// <summary>Warm pods (started, not consuming until promoted): not in <see cref="Current"/> nor <see cref="CapacityUsed"/>.</summary>
+    public int Warm { get; init; }
+
     /// <summary>Pods asked for and not stopping: starting, running or ready. What the policy scales from.</summary>
     public int Current => Starting + Running + Ready;
 
@@ -24,7 +27,7 @@ public readonly record struct PodCounts(int Starting, int Running, int Ready, in
     public static PodCounts Of(IEnumerable<PodInfo> pods)
     {
         ArgumentNullException.ThrowIfNull(pods);
-        int starting = 0, running = 0, ready = 0, stopping = 0, exited = 0;
+        int starting = 0, running = 0, ready = 0, stopping = 0, exited = 0, warm = 0;
         foreach (var pod in pods)
         {
             starting += pod.State == PodState.Starting ? 1 : 0;
@@ -32,8 +35,9 @@ public readonly record struct PodCounts(int Starting, int Running, int Ready, in
             ready += pod.State == PodState.Ready ? 1 : 0;
             stopping += pod.State == PodState.Stopping ? 1 : 0;
             exited += pod.State == PodState.Exited ? 1 : 0;
+            warm += pod.State == PodState.Warm ? 1 : 0;
         }
 
-        return new PodCounts(starting, running, ready, stopping, exited);
+        return new PodCounts(starting, running, ready, stopping, exited) { Warm = warm };
     }
 }

@@ -24,6 +24,21 @@ public sealed record PodInfo
     /// <summary>When the pod was first seen ready, UTC; <c>null</c> until then.</summary>
     public DateTimeOffset? ReadyAt { get; init; }
 
+    /// <summary>True when the pod was started warm (<c>FORCE12_WARM=1</c>, see docs/pod-contract.md), promoted or not.</summary>
+    public bool StartedWarm { get; init; }
+
+    /// <summary>When a pod started warm reported itself warm (its <c>warm</c> file), UTC; <c>null</c> until then or for cold pods.</summary>
+    public DateTimeOffset? WarmAt { get; init; }
+
+    /// <summary>When the agent told a warm pod to consume (its <c>consume</c> file), UTC; <c>null</c> until promoted.</summary>
+    public DateTimeOffset? PromotedAt { get; init; }
+
+    /// <summary>
+    /// True for a pod started warm that neither reported warm nor was promoted within the warm timeout: it ignores the
+    /// contract and consumes like a cold pod (listed <see cref="PodState.Ready"/>).
+    /// </summary>
+    public bool IgnoresWarmContract => StartedWarm && WarmAt is null && PromotedAt is null && State is PodState.Running or PodState.Ready;
+
     /// <summary>The pod's containers in template order.</summary>
     public IReadOnlyList<PodContainerInfo> Containers { get; init; } = [];
 

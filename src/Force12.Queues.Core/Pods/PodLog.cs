@@ -19,4 +19,16 @@ internal static partial class PodLog
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "{Kind}: could not stop pod {PodId} of pipeline {Pipeline}: {Reason}")]
     public static partial void PodStopFailed(ILogger logger, string kind, string podId, string pipeline, string reason);
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "{Kind}: started warm pod {PodId} of pipeline {Pipeline}")]
+    public static partial void WarmPodStarted(ILogger logger, string kind, string podId, string pipeline);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "{Kind}: promoted warm pod {PodId} of pipeline {Pipeline} (it had reported warm: {WasWarm})")]
+    public static partial void PodPromoted(ILogger logger, string kind, string podId, string pipeline, bool wasWarm);
+
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "{Kind}: warm pod {PodId} of pipeline {Pipeline} could not be promoted: {Reason}")]
+    public static partial void PodPromotionFailed(ILogger logger, string kind, string podId, string pipeline, string reason);
+
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Warning, Message = "{Kind}: pod {PodId} of pipeline {Pipeline} was started warm but did not report warm within {TimeoutSeconds} s: it runs as a cold pod, and the warm pool is no longer refilled (the pods do not implement docs/pod-contract.md)")]
+    public static partial void WarmContractIgnored(ILogger logger, string kind, string podId, string pipeline, double timeoutSeconds);
 }

@@ -6,6 +6,9 @@ public sealed record PodOperationResult
     /// <summary>Pods started by this call (complete and running), with their start times.</summary>
     public IReadOnlyList<PodInfo> Started { get; init; } = [];
 
+    /// <summary>Warm pods promoted by this call (told to consume: no start), as they are now (<see cref="PodState.Ready"/>).</summary>
+    public IReadOnlyList<PodInfo> Promoted { get; init; } = [];
+
     /// <summary>Ids of healthy pods stopped by this call (scale-down or explicit stop).</summary>
     public IReadOnlyList<string> Stopped { get; init; } = [];
 

@@ -10,7 +10,7 @@ namespace Force12.Queues.Core.Pods;
 /// Pods in <see cref="PodState.Starting"/> or <see cref="PodState.Exited"/> seen under the pipeline lock are broken
 /// (a start that crashed half-way, or a dead container) and are removed whole; one agent per pipeline is assumed.
 /// </summary>
-public abstract class PodOrchestratorBase : IPodOrchestrator
+public abstract partial class PodOrchestratorBase : IPodOrchestrator
 {
     private readonly PipelineLocks _locks = new();
     private readonly ConcurrentDictionary<string, bool> _stopping = new(StringComparer.Ordinal);
@@ -34,7 +34,7 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
     protected virtual int MaxParallelPodStarts => 8;
 
     /// <inheritdoc />
-    public virtual IReadOnlyList<string> Validate(PodTemplate podTemplate) => PodTemplateValidator.Validate(podTemplate);
+    public virtual IReadOnlyList<string> Validate(PodTemplate podTemplate) => [.. PodTemplateValidator.Validate(podTemplate), .. ValidateWarm(podTemplate)];
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<PodInfo>> ListPodsAsync(string pipeline, CancellationToken cancellationToken = default)
@@ -50,14 +50,18 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
         PodTemplateValidator.ThrowIfAny(podTemplate, Validate(podTemplate));
         ArgumentOutOfRangeException.ThrowIfNegative(replicas);
         using var held = await _locks.AcquireAsync(podTemplate.Pipeline, cancellationToken);
+        RememberWarmTarget(podTemplate);
         var pods = await ListPodsAsync(podTemplate.Pipeline, cancellationToken);
         var removed = await RemoveBrokenAsync(pods, cancellationToken);
         var healthy = pods.Where(IsHealthy).ToList();
+        var warm = WarmByPromotionOrder(pods);
+        var promoted = PodOperationResult.None;
         var started = PodOperationResult.None;
         var stopped = PodOperationResult.None;
         if (healthy.Count < replicas)
         {
-            started = await StartPodsAsync(podTemplate, replicas - healthy.Count, cancellationToken);
+            promoted = await PromoteAsync(warm.Take(replicas - healthy.Count).ToList(), cancellationToken);
+            started = await StartPodsAsync(podTemplate, replicas - healthy.Count - promoted.Promoted.Count, cancellationToken);
         }
         else if (healthy.Count > replicas)
         {
@@ -65,15 +69,19 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
             stopped = await StopAsync(victims, cancellationToken);
         }
 
-        var running = healthy.Count - stopped.Stopped.Count + started.Started.Count;
+        var warmLeft = warm.Where(p => !promoted.Promoted.Any(q => q.Id == p.Id)).ToList();
+        var surplusWarm = await StopAsync(ScaleDownVictims.Choose(warmLeft, Math.Max(0, warmLeft.Count - podTemplate.WarmPods)), cancellationToken);
+        var running = healthy.Count - stopped.Stopped.Count + started.Started.Count + promoted.Promoted.Count;
         var upkeep = await AfterScaleAsync(podTemplate, running, cancellationToken);
+        RefillWarmPool(podTemplate, pods);
         return new PodOperationResult
         {
             Started = started.Started,
-            Stopped = stopped.Stopped,
-            Killed = stopped.Killed,
+            Promoted = promoted.Promoted,
+            Stopped = [.. stopped.Stopped, .. surplusWarm.Stopped],
+            Killed = [.. stopped.Killed, .. surplusWarm.Killed],
             Removed = removed,
-            Failures = [.. started.Failures, .. stopped.Failures, .. upkeep],
+            Failures = [.. promoted.Failures, .. started.Failures, .. stopped.Failures, .. surplusWarm.Failures, .. upkeep, .. WarmContractFailures(podTemplate, pods)],
             Running = running,
         };
     }
@@ -94,11 +102,15 @@ public abstract class PodOrchestratorBase : IPodOrchestrator
     {
         PodTemplateValidator.ThrowIfAny(podTemplate, Validate(podTemplate));
         using var held = await _locks.AcquireAsync(podTemplate.Pipeline, cancellationToken);
+        RememberWarmTarget(podTemplate);
         var pods = await ListPodsAsync(podTemplate.Pipeline, cancellationToken);
         var removed = await RemoveBrokenAsync(pods, cancellationToken);
-        var started = await StartPodsAsync(podTemplate, removed.Count, cancellationToken);
+        // A broken pod that was warm and never promoted is replaced by the warm refill, not by a cold start.
+        var replaced = pods.Count(p => removed.Contains(p.Id) && !(p.StartedWarm && p.PromotedAt is null));
+        var started = await StartPodsAsync(podTemplate, replaced, cancellationToken);
         var running = pods.Count(IsHealthy) + started.Started.Count;
         var upkeep = await AfterScaleAsync(podTemplate, running, cancellationToken);
+        RefillWarmPool(podTemplate, pods);
         return started with { Removed = removed, Running = running, Failures = [.. started.Failures, .. upkeep] };
     }
 

@@ -59,7 +59,8 @@ public sealed class PodStartRecorder
 
         foreach (var pod in pods)
         {
-            if (pod is { State: PodState.Ready, TimeToReady: { } ready } && _readyRecorded.TryAdd(pod.Id, pod.Pipeline))
+            // A promoted warm pod's create-to-ready time is how long it waited warm, not a start: not recorded.
+            if (pod is { State: PodState.Ready, StartedWarm: false, TimeToReady: { } ready } && _readyRecorded.TryAdd(pod.Id, pod.Pipeline))
             {
                 _metrics.RecordStart(_kind, pod.Pipeline, "ready", ready);
             }

@@ -17,4 +17,10 @@ public enum PodState
 
     /// <summary>At least one container has exited or is missing: the pod is broken and reconcile replaces it whole.</summary>
     Exited,
+
+    /// <summary>
+    /// Started warm (see docs/pod-contract.md): initialised and connected, or still warming up, but not consuming until
+    /// promoted. Not counted as running and not chosen by the policy; the first to go when pods must be stopped.
+    /// </summary>
+    Warm,
 }

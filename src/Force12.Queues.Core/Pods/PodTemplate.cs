@@ -36,6 +36,31 @@ public sealed record PodTemplate
     /// </summary>
     public int StandbyPods { get; init; }
 
+    /// <summary>
+    /// Warm pods to keep per pipeline (docs/pod-contract.md): started with <c>FORCE12_WARM=1</c>, connected but not
+    /// consuming. A scale-up promotes them first (one file write each), then starts cold pods; the pool is refilled in
+    /// the background after each scale call, also at zero running pods; they are stopped first. Orchestrators that
+    /// support it: <c>process</c> and <c>docker</c>. Default 0 (none); 0 to 100.
+    /// </summary>
+    public int WarmPods { get; init; }
+
+    /// <summary>
+    /// How long a pod started warm may take to report warm before it is treated as a cold pod that ignores the contract.
+    /// Default 30 s; 1 s to 1 hour.
+    /// </summary>
+    public TimeSpan WarmTimeout { get; init; } = DefaultWarmTimeout;
+
+    /// <summary>
+    /// Whether warm pods take room in the shared capacity pool. Default <c>false</c>: they are idle consumers, never
+    /// counted, and turning them on changes no pipeline's share. <c>true</c> (for pools that stand for a host's real CPU
+    /// and memory): they count in the pipeline's capacity used and are kept only in room that no pod uses or is allocated,
+    /// so they are the first to go when any pipeline needs the room (see <see cref="Capacity.WarmPodAllowance"/>).
+    /// </summary>
+    public bool WarmCountsAgainstCapacity { get; init; }
+
+    /// <summary>Default <see cref="WarmTimeout"/>: 30 seconds.</summary>
+    public static readonly TimeSpan DefaultWarmTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>Extra labels put on every container of the pod. Keys starting with <c>force12.</c> are reserved. Default empty.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = ImmutableDictionary<string, string>.Empty;
 

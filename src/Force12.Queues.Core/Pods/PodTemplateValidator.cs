@@ -16,7 +16,7 @@ public static partial class PodTemplateValidator
     /// <summary>Smallest memory limit Docker accepts: 6 MiB.</summary>
     public const long MinimumMemoryLimitBytes = 6 * 1024 * 1024;
 
-    /// <summary>Most standby pods a template may ask for: 100.</summary>
+    /// <summary>Most standby pods, and most warm pods, a template may ask for: 100.</summary>
     public const int MaximumStandbyPods = 100;
 
     /// <summary>Longest stop grace period accepted: 1 hour.</summary>
@@ -53,6 +53,16 @@ public static partial class PodTemplateValidator
         if (template.StandbyPods is < 0 or > MaximumStandbyPods)
         {
             errors.Add($"{pod}.{PodKeys.Standby}: must be between 0 and {MaximumStandbyPods} (was {template.StandbyPods})");
+        }
+
+        if (template.WarmPods is < 0 or > MaximumStandbyPods)
+        {
+            errors.Add($"{pod}.{PodKeys.Warm}: must be between 0 and {MaximumStandbyPods} (was {template.WarmPods})");
+        }
+
+        if (template.WarmTimeout < TimeSpan.FromSeconds(1) || template.WarmTimeout > TimeSpan.FromHours(1))
+        {
+            errors.Add($"{pod}.{PodKeys.WarmTimeout}: must be between 1s and 1h (was {QuantityParser.FormatDuration(template.WarmTimeout)})");
         }
 
         foreach (var key in template.Labels.Keys)

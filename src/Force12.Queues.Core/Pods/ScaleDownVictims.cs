@@ -3,7 +3,7 @@ namespace Force12.Queues.Core.Pods;
 /// <summary>
 /// Chooses which pods to stop on scale-down. Rule, in order:
 /// <list type="number">
-/// <item>pods that are not ready (starting or running without a passed health check) before ready ones: they do no work yet;</item>
+/// <item>warm pods (they consume nothing), then pods that are not ready (starting or running without a passed health check) before ready ones: they do no work yet;</item>
 /// <item>then the newest first (latest <see cref="PodInfo.CreatedAt"/>): old pods have warm caches and settled consumer assignments;</item>
 /// <item>ties broken by pod id (ordinal, descending) so the choice is deterministic.</item>
 /// </list>
@@ -18,8 +18,8 @@ public static class ScaleDownVictims
         ArgumentNullException.ThrowIfNull(pods);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         return pods
-            .Where(pod => pod.State is PodState.Starting or PodState.Running or PodState.Ready)
-            .OrderBy(pod => pod.State == PodState.Ready ? 1 : 0)
+            .Where(pod => pod.State is PodState.Warm or PodState.Starting or PodState.Running or PodState.Ready)
+            .OrderBy(pod => pod.State switch { PodState.Warm => 0, PodState.Ready => 2, _ => 1 })
             .ThenByDescending(pod => pod.CreatedAt)
             .ThenByDescending(pod => pod.Id, StringComparer.Ordinal)
             .Take(count)

@@ -50,12 +50,25 @@ public sealed class BulbProcessor
 
     /// <summary>Consumes until <paramref name="stopping"/> is cancelled, then handles the batch in hand by the stop mode and leaves the group.</summary>
     /// <exception cref="IOException">The state cache failed; the batch was not committed.</exception>
-    public Task RunAsync(CancellationToken stopping) =>
-        Task.Factory.StartNew(() => LoopAsync(stopping), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    public Task RunAsync(CancellationToken stopping) => RunAsync(beforeSubscribe: null, stopping);
 
-    private async Task LoopAsync(CancellationToken stopping)
+    /// <summary>
+    /// Like <see cref="RunAsync(CancellationToken)"/>, for a warm start (docs/pod-contract.md): builds the consumer,
+    /// connects it (fetches the topic's metadata through the consumer's own handle), then awaits
+    /// <paramref name="beforeSubscribe"/> (the wait for promotion) and only then joins the group. Stopped while
+    /// waiting: closes without ever having joined. <paramref name="beforeSubscribe"/> null: a cold start.
+    /// </summary>
+    public Task RunAsync(Func<CancellationToken, Task>? beforeSubscribe, CancellationToken stopping) =>
+        Task.Factory.StartNew(() => LoopAsync(beforeSubscribe, stopping), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+    private async Task LoopAsync(Func<CancellationToken, Task>? beforeSubscribe, CancellationToken stopping)
     {
         using var consumer = BuildConsumer();
+        if (beforeSubscribe is not null && !await WarmUpAsync(consumer, beforeSubscribe, stopping).ConfigureAwait(false))
+        {
+            return;
+        }
+
         consumer.Subscribe(_options.Topic);
         BulbProcessorLog.Started(_logger, _options.Topic, _options.GroupId, _options.WorkPerMessage.TotalMilliseconds, _options.MaxBatch);
         try
@@ -74,6 +87,29 @@ public sealed class BulbProcessor
         {
             consumer.Close();
             BulbProcessorLog.Stopped(_logger, Counters.Processed, Counters.Committed, Counters.Batches);
+        }
+    }
+
+    /// <summary>Connects, then waits; false when stopped while waiting (the consumer is closed, no group was joined).</summary>
+    private async Task<bool> WarmUpAsync(IConsumer<byte[], byte[]> consumer, Func<CancellationToken, Task> beforeSubscribe, CancellationToken stopping)
+    {
+        using (var admin = new DependentAdminClientBuilder(consumer.Handle).Build())
+        {
+            var metadata = admin.GetMetadata(_options.Topic, TimeSpan.FromSeconds(30));
+            var partitions = metadata.Topics.Sum(t => t.Partitions.Count);
+            BulbProcessorLog.Warm(_logger, _options.Topic, partitions);
+        }
+
+        try
+        {
+            await beforeSubscribe(stopping).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            consumer.Close();
+            BulbProcessorLog.Stopped(_logger, 0, 0, 0);
+            return false;
         }
     }
 

@@ -19,4 +19,7 @@ internal static partial class BulbProcessorLog
 
     [LoggerMessage(EventId = 6204, Level = LogLevel.Information, Message = "Processor stopped: {Processed} processed, {Committed} committed in {Batches} batches")]
     public static partial void Stopped(ILogger logger, long processed, long committed, long batches);
+
+    [LoggerMessage(EventId = 6205, Level = LogLevel.Information, Message = "Processor connected to {Topic} ({Partitions} partitions) and warm: waiting to be told to consume")]
+    public static partial void Warm(ILogger logger, string topic, int partitions);
 }

@@ -46,7 +46,10 @@ public sealed class AgentConfigurationReaderTests
         { "pipelines:bulbs:pod:stopGracePeriod", "2h", "pipelines.bulbs.pod.stopGracePeriod: must be between 0s and 1h (was 2h)" },
         { "pipelines:bulbs:pod:standby", "101", "pipelines.bulbs.pod.standby: must be between 0 and 100 (was 101)" },
         { "pipelines:bulbs:pod:standby", "two", "pipelines.bulbs.pod.standby: 'two' is not a whole number" },
-        { "pipelines:bulbs:pod:standbyPods", "2", "pipelines.bulbs.pod.standbyPods: unknown setting (known here: network, stopGracePeriod, standby, labels, containers)" },
+        { "pipelines:bulbs:pod:standbyPods", "2", "pipelines.bulbs.pod.standbyPods: unknown setting (known here: network, stopGracePeriod, standby, warm, warmTimeout, warmCountsAgainstCapacity, labels, containers)" },
+        { "pipelines:bulbs:pod:warm", "101", "pipelines.bulbs.pod.warm: must be between 0 and 100 (was 101)" },
+        { "pipelines:bulbs:pod:warmTimeout", "0s", "pipelines.bulbs.pod.warmTimeout: must be between 1s and 1h (was 0s)" },
+        { "pipelines:bulbs:pod:warmCountsAgainstCapacity", "sometimes", "pipelines.bulbs.pod.warmCountsAgainstCapacity: 'sometimes' is not true or false" },
         { "capacity:podSlots", "0", "capacity.podSlots: must be >= 1 (was 0)" },
         { "pollInterval", "fast", "pollInterval: 'fast' is not a duration (use a number with ms, s, m or h, for example 10s)" },
         { "http:address", "localhost", "http.address: 'localhost' is not an IP address with a port, for example 127.0.0.1:8412" },
@@ -79,6 +82,33 @@ public sealed class AgentConfigurationReaderTests
 
         Assert.Empty(result.Errors);
         Assert.Equal(3, result.Configuration!.Pipelines[0].Pod.StandbyPods);
+    }
+
+    [Fact]
+    public void Read_PodWarm_SetsWarmPodsTimeoutAndCapacityFlag()
+    {
+        var result = Read(new Dictionary<string, string?>(ValidSettings)
+        {
+            ["pipelines:bulbs:pod:warm"] = "4",
+            ["pipelines:bulbs:pod:warmTimeout"] = "5s",
+            ["pipelines:bulbs:pod:warmCountsAgainstCapacity"] = "true",
+        });
+
+        Assert.Empty(result.Errors);
+        var pod = result.Configuration!.Pipelines[0].Pod;
+        Assert.Equal(4, pod.WarmPods);
+        Assert.Equal(TimeSpan.FromSeconds(5), pod.WarmTimeout);
+        Assert.True(pod.WarmCountsAgainstCapacity);
+    }
+
+    [Fact]
+    public void Read_PodWithoutWarm_DefaultsToNoWarmPodsNotCounted()
+    {
+        var pod = Read(ValidSettings).Configuration!.Pipelines[0].Pod;
+
+        Assert.Equal(0, pod.WarmPods);
+        Assert.Equal(TimeSpan.FromSeconds(30), pod.WarmTimeout);
+        Assert.False(pod.WarmCountsAgainstCapacity);
     }
 
     [Theory]
@@ -119,6 +149,6 @@ public sealed class AgentConfigurationReaderTests
     internal static ConfigurationResult Read(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Where(kv => kv.Value is not null)).Build();
-        return new AgentConfigurationReader([new FakeSourceProvider()], [new InstancePodOrchestratorProvider(new FakePodOrchestrator(TimeProvider.System, "fake"))]).Read(configuration);
+        return new AgentConfigurationReader([new FakeSourceProvider()], [new InstancePodOrchestratorProvider(new FakePodOrchestrator(TimeProvider.System, "fake") { WarmPodsSupported = true })]).Read(configuration);
     }
 }

@@ -32,7 +32,7 @@ public sealed class SectionReaderTests
 
         reader.Child("pod").RejectUnknown(PodKeys.All);
 
-        Assert.Equal(["pipelines.bulbs.pod.Standbypods: unknown setting (known here: network, stopGracePeriod, standby, labels, containers)"], errors);
+        Assert.Equal(["pipelines.bulbs.pod.Standbypods: unknown setting (known here: network, stopGracePeriod, standby, warm, warmTimeout, warmCountsAgainstCapacity, labels, containers)"], errors);
     }
 
     private static (SectionReader Reader, List<string> Errors) Reader(Dictionary<string, string?> settings)

@@ -20,6 +20,16 @@ public sealed class PodOrchestratorBaseTests : IDisposable
     private readonly TestMeterFactory _meters = new();
 
     [Fact]
+    public void Validate_WarmPodsOnAnOrchestratorWithoutThem_ReportsWarm()
+    {
+        var orchestrator = new FakePodOrchestrator(_time);
+
+        var errors = orchestrator.Validate(Template with { WarmPods = 2 });
+
+        Assert.Equal([$"pipelines.bulbs.pod.warm: warm pods are not supported by the {orchestrator.Kind} orchestrator; use 0 (was 2)"], errors);
+    }
+
+    [Fact]
     public async Task ScaleAsync_Hooks_BeforeStartingOnlyWhenStartingAndAfterWithRunningCount()
     {
         var orchestrator = new FakePodOrchestrator(_time) { StartTime = PodStartTime };

@@ -64,6 +64,20 @@ public class PodTemplateValidatorTests
         Assert.Equal([$"pipelines.bulbs.pod.standby: must be between 0 and 100 (was {standby})"], PodTemplateValidator.Validate(Valid with { StandbyPods = standby }));
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(101)]
+    public void Validate_WarmPodsOutOfRange_ReportsWarm(int warm)
+    {
+        Assert.Equal([$"pipelines.bulbs.pod.warm: must be between 0 and 100 (was {warm})"], PodTemplateValidator.Validate(Valid with { WarmPods = warm }));
+    }
+
+    [Fact]
+    public void Validate_WarmTimeoutOverAnHour_ReportsWarmTimeout()
+    {
+        Assert.Equal(["pipelines.bulbs.pod.warmTimeout: must be between 1s and 1h (was 2h)"], PodTemplateValidator.Validate(Valid with { WarmTimeout = TimeSpan.FromHours(2) }));
+    }
+
     [Fact]
     public void Validate_NoContainers_ReportsContainers()
     {

@@ -19,11 +19,13 @@ public class ScaleDownVictimsTests
         { "a:Running:1,b:Ready:9,c:Starting:3", 3, "c,a,b" },
         { "a:Stopping:5,b:Exited:6,c:Ready:1", 2, "c" },
         { "b:Ready:4,a:Ready:4,c:Ready:4", 2, "c,b" },
+        { "a:Ready:9,b:Warm:1,c:Running:5", 2, "b,c" },
+        { "a:Warm:1,b:Starting:9,c:Warm:2", 3, "c,a,b" },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Choose_Table_NotReadyFirstThenNewest(string pods, int count, string expected)
+    public void Choose_Table_WarmThenNotReadyThenNewest(string pods, int count, string expected)
     {
         var victims = ScaleDownVictims.Choose(Parse(pods), count);
 

@@ -9,7 +9,8 @@ namespace Force12.Queues.Testing.Pods;
 /// The fake orchestrator of the tests: the three primitives of <see cref="PodOrchestratorBase"/> over an in-memory
 /// table, so the shared scale, stop and reconcile logic runs without a platform. Pods are ready as soon as they start;
 /// each start takes <see cref="StartTime"/> of fake time (default none). A container named <c>fail</c> makes a pod fail
-/// to start. Validation is the shared template rules.
+/// to start. Validation is the shared template rules. With <see cref="WarmPodsSupported"/> it starts warm pods that are
+/// warm at once (<see cref="PodState.Warm"/>) and promotes them to ready.
 /// </summary>
 public sealed class FakePodOrchestrator : PodOrchestratorBase, IPodOrchestrator
 {
@@ -43,6 +44,34 @@ public sealed class FakePodOrchestrator : PodOrchestratorBase, IPodOrchestrator
 
     /// <summary>What <see cref="AfterScaleAsync"/> reports as problems. Default none.</summary>
     public IReadOnlyList<string> UpkeepProblems { get; set; } = [];
+
+    /// <summary>Whether <c>pod.warm</c> is accepted and warm pods are started and promoted. Default false (rejected, as on Docker).</summary>
+    public bool WarmPodsSupported { get; init; }
+
+    /// <summary>The ids of the warm pods promoted, in order.</summary>
+    public ConcurrentQueue<string> Promotions { get; } = new();
+
+    /// <inheritdoc />
+    protected override bool SupportsWarmPods => WarmPodsSupported;
+
+    /// <inheritdoc />
+    protected override async Task<PodInfo> StartWarmPodAsync(PodTemplate podTemplate, CancellationToken cancellationToken)
+    {
+        var pod = await StartPodAsync(podTemplate, cancellationToken);
+        var warm = pod with { State = PodState.Warm, ReadyAt = null, StartedWarm = true, WarmAt = pod.StartedAt };
+        Pods[pod.Id] = warm;
+        return warm;
+    }
+
+    /// <inheritdoc />
+    protected override Task<PodInfo> PromotePodAsync(PodInfo pod, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        var promoted = pod with { State = PodState.Ready, PromotedAt = _time.GetUtcNow(), ReadyAt = _time.GetUtcNow() };
+        Pods[pod.Id] = promoted;
+        Promotions.Enqueue(pod.Id);
+        return Task.FromResult(promoted);
+    }
 
     /// <summary>Every scale request made through <see cref="IPodOrchestrator"/> (as the control loop makes them), in order.</summary>
     public IReadOnlyList<(string Pipeline, int Replicas)> ScaleRequests

@@ -12,6 +12,15 @@ public static class PodKeys
     /// <summary><c>standby</c>: pods kept created but not started.</summary>
     public const string Standby = "standby";
 
+    /// <summary><c>warm</c>: warm pods kept started but not consuming (docs/pod-contract.md).</summary>
+    public const string Warm = "warm";
+
+    /// <summary><c>warmTimeout</c>: how long a pod started warm may take to say it is warm before it counts as cold.</summary>
+    public const string WarmTimeout = "warmTimeout";
+
+    /// <summary><c>warmCountsAgainstCapacity</c>: whether warm pods take room in the shared pool (default false).</summary>
+    public const string WarmCountsAgainstCapacity = "warmCountsAgainstCapacity";
+
     /// <summary><c>labels</c>: labels put on every container.</summary>
     public const string Labels = "labels";
 
@@ -19,5 +28,5 @@ public static class PodKeys
     public const string Containers = "containers";
 
     /// <summary>Every key accepted in <c>pod</c>.</summary>
-    public static IReadOnlyList<string> All { get; } = [Network, StopGracePeriod, Standby, Labels, Containers];
+    public static IReadOnlyList<string> All { get; } = [Network, StopGracePeriod, Standby, Warm, WarmTimeout, WarmCountsAgainstCapacity, Labels, Containers];
 }
