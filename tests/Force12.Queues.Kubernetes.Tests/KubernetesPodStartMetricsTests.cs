@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Force12.Queues.Core.Pods;
 using Force12.Queues.Kubernetes.Tests.Double;
 using Force12.Queues.Testing;
+using Force12.Queues.Testing.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Force12.Queues.Kubernetes.Tests;
@@ -79,19 +80,5 @@ public sealed class KubernetesPodStartMetricsTests : IAsyncLifetime, IDisposable
         }
 
         return "";
-    }
-
-    private sealed class TestMeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _created = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(new MeterOptions(options.Name) { Version = options.Version, Scope = this });
-            _created.Add(meter);
-            return meter;
-        }
-
-        public void Dispose() => _created.ForEach(m => m.Dispose());
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Force12.Queues.Core.Pods;
+using Force12.Queues.Testing.Metrics;
 using Force12.Queues.Testing.Pods;
 using Microsoft.Extensions.Time.Testing;
 
@@ -167,19 +168,5 @@ public sealed class PodOrchestratorBaseTests : IDisposable
         }
 
         return "";
-    }
-
-    private sealed class TestMeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _created = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(new MeterOptions(options.Name) { Version = options.Version, Scope = this });
-            _created.Add(meter);
-            return meter;
-        }
-
-        public void Dispose() => _created.ForEach(m => m.Dispose());
     }
 }
