@@ -9,12 +9,16 @@ namespace Force12.Queues.Chaos;
 /// </summary>
 internal static class PriorityShareCheck
 {
+    /// <summary>Samples in a row with more pods up than slots that make a problem.</summary>
+    public const int OverrunSamples = 3;
+
     /// <summary>Every violation found in <paramref name="samples"/>, each naming the second; empty when the run held.</summary>
     public static IReadOnlyList<string> Problems(IReadOnlyList<PoolSample> samples, int podSlots, int maxPods, int maxStatePods)
     {
         ArgumentNullException.ThrowIfNull(samples);
         var problems = new List<string>();
         var yielded = 0;
+        var overrun = 0;
         for (var second = 0; second < samples.Count; second++)
         {
             var s = samples[second];
@@ -30,9 +34,12 @@ internal static class PriorityShareCheck
                 problems.Add(Say(second, $"targets {s.Target} + {s.StateTarget} exceed the pool of {podSlots}"));
             }
 
-            if (s.PodsUp > podSlots)
+            // Pods up come from two listings a moment apart (one per pipeline), so a pod stopping in one and its
+            // replacement starting in the other can both be seen once: only an overrun that lasts is the agent's.
+            overrun = s.PodsUp > podSlots ? overrun + 1 : 0;
+            if (overrun == OverrunSamples)
             {
-                problems.Add(Say(second, $"{s.PodsUp} pods were up in a pool of {podSlots}"));
+                problems.Add(Say(second, $"{s.PodsUp} pods were up in a pool of {podSlots} for {OverrunSamples} samples in a row"));
             }
 
             if (s.StateTarget < stateNeed)

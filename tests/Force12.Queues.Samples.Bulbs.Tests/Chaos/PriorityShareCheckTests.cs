@@ -27,12 +27,20 @@ public sealed class PriorityShareCheckTests
     [Fact]
     public void Priority_2_given_less_than_the_rest_and_an_overfull_pool_are_problems()
     {
-        PoolSample[] samples = [new(6, 6, 4, 1, 10)];
+        PoolSample[] samples = [new(6, 6, 4, 1, 10), new(6, 6, 4, 1, 10), new(6, 6, 4, 1, 10)];
 
         var problems = PriorityShareCheck.Problems(samples, Slots, MaxPods, MaxStatePods);
 
         Assert.Contains("sample 0: priority 2 got 1 of the 3 slots priority 1 left, needing 4", problems);
-        Assert.Contains("sample 0: 10 pods were up in a pool of 9", problems);
+        Assert.Contains("sample 2: 10 pods were up in a pool of 9 for 3 samples in a row", problems);
+    }
+
+    [Fact]
+    public void One_sample_over_the_pool_between_two_listings_is_not_a_problem()
+    {
+        PoolSample[] samples = [new(8, 8, 3, 1, 9), new(8, 8, 3, 1, 10), new(8, 8, 3, 1, 9)];
+
+        Assert.Empty(PriorityShareCheck.Problems(samples, Slots, MaxPods, MaxStatePods));
     }
 
     [Fact]
